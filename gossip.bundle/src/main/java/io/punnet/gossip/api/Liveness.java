@@ -1,0 +1,33 @@
+package io.punnet.gossip.api;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * What gossip asks the failure detector about a peer. The detector bundle registers one as a
+ * service; while none is registered (the detector is being updated, say) gossip falls back to a
+ * plain heartbeat timeout and keeps running.
+ *
+ * <p>Time is always passed in ({@code nowNanos}, from the same monotonic clock for every call), so
+ * an implementation is pure and testable on virtual time. Gossip calls these methods from its
+ * single protocol thread; implementations must also allow concurrent reads from other threads.
+ */
+@ConsumerType
+public interface Liveness {
+
+    /**
+     * A newer heartbeat of {@code member} was learned at {@code nowNanos}, directly from it or
+     * through any peer. A higher {@code generation} than before means the member restarted: its
+     * history starts again.
+     */
+    void heartbeat(String member, long generation, long nowNanos);
+
+    /** The member was removed from the membership: forget all about it. */
+    void forget(String member);
+
+    /**
+     * The local verdict on {@code member} at {@code nowNanos}. Gossip calls this for every live
+     * member once per round; an implementation may use the spacing of these calls to notice that
+     * this node itself was paused (GC, a starved CPU) and must then not suspect anybody for it.
+     */
+    Suspicion suspicion(String member, long nowNanos);
+}
