@@ -1,0 +1,13 @@
+package io.punnet.web.internal;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardResource;
+
+/**
+ * Serves the dashboard's static files (from this bundle's {@code /static}) at {@code /}. The page
+ * reads everything it shows from the public REST API, so this bundle can be swapped on its own.
+ */
+@Component(service = DashboardResources.class, immediate = true)
+@HttpWhiteboardResource(pattern = "/*", prefix = "/static")
+public final class DashboardResources {
+}
