@@ -1,0 +1,15 @@
+package io.punnet.gossip.core.message;
+
+/**
+ * One gossip message. Datagrams (best-effort, at most {@code GossipSettings.maxMessageBytes()}
+ * encoded): {@link Syn}, {@link Ack}, {@link Ack2}, {@link Rumor}. Stream (reliable, any size):
+ * {@link PushPullRequest}, {@link PushPullResponse}.
+ *
+ * <p>Every field is a string, a number, a flag, a list, a sorted map or another record of
+ * {@code core.model}, so the wire codec can write each one exactly.
+ */
+public sealed interface Message permits Syn, Ack, Ack2, Rumor, PushPullRequest, PushPullResponse {
+
+    /** The wire id. */
+    MessageType type();
+}
