@@ -1,0 +1,121 @@
+package io.punnet.detector.core;
+
+import io.punnet.gossip.api.Liveness;
+import io.punnet.gossip.api.Suspicion;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The phi accrual failure detector gossip consults: one {@link ArrivalWindow} per member and
+ * generation, a {@link LocalPauseGuard} for the node itself.
+ *
+ * <ul>
+ *   <li>{@code heartbeat}: the first heartbeat of a member (or of a higher generation of it, i.e.
+ *       a restart) starts a fresh, bootstrapped window; the same generation adds an interval; a
+ *       lower generation is stale news and ignored.</li>
+ *   <li>{@code suspicion}: phi of the member's window now; suspect when phi &ge; threshold. A
+ *       member never heard of is not suspected ({@link Suspicion#none}).</li>
+ *   <li>Every call of either is "activity": when the gap since the previous one shows a local
+ *       pause, every window forgives it before anything else happens.</li>
+ * </ul>
+ * All time is passed in, so the detector runs on virtual time. Every public method is
+ * synchronized: gossip's protocol thread writes, and any other thread may read concurrently.
+ */
+public final class PhiAccrualDetector implements Liveness {
+
+    private final DetectorSettings settings;
+    private final LocalPauseGuard pauseGuard;
+    private final Map<String, Peer> peers = new HashMap<>();
+
+    public PhiAccrualDetector(DetectorSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.pauseGuard = new LocalPauseGuard(settings.maxLocalPauseMs());
+    }
+
+    /** The settings this detector runs with. */
+    public DetectorSettings settings() {
+        return settings;
+    }
+
+    /** The phi at which a member is suspected. */
+    public double threshold() {
+        return settings.threshold();
+    }
+
+    @Override
+    public synchronized void heartbeat(String member, long generation, long nowNanos) {
+        Objects.requireNonNull(member, "member");
+        noticeActivity(nowNanos);
+        Peer peer = peers.get(member);
+        if (peer == null || generation > peer.generation) {
+            peers.put(member, new Peer(generation, new ArrivalWindow(settings, nowNanos)));
+        } else if (generation == peer.generation) {
+            peer.window.arrival(nowNanos);
+        }
+    }
+
+    @Override
+    public synchronized void forget(String member) {
+        peers.remove(member);
+    }
+
+    @Override
+    public synchronized Suspicion suspicion(String member, long nowNanos) {
+        noticeActivity(nowNanos);
+        Peer peer = peers.get(member);
+        if (peer == null) {
+            return Suspicion.none(settings.threshold());
+        }
+        double phi = peer.window.phi(nowNanos);
+        return new Suspicion(phi, settings.threshold(), phi >= settings.threshold());
+    }
+
+    /** The explanation for one member at {@code nowNanos}, if it is known. Reads only. */
+    public synchronized Optional<PeerReport> report(String member, long nowNanos) {
+        Peer peer = peers.get(member);
+        return peer == null ? Optional.empty() : Optional.of(reportOf(member, peer, nowNanos));
+    }
+
+    /** The explanations for every known member at {@code nowNanos}, by name. Reads only. */
+    public synchronized List<PeerReport> reports(long nowNanos) {
+        List<PeerReport> reports = new ArrayList<>(peers.size());
+        peers.forEach((member, peer) -> reports.add(reportOf(member, peer, nowNanos)));
+        reports.sort(Comparator.comparing(PeerReport::member));
+        return reports;
+    }
+
+    /** How many local pauses were noticed and forgiven. */
+    public synchronized long localPauses() {
+        return pauseGuard.pauses();
+    }
+
+    /** The total length of the local pauses noticed, in nanoseconds. */
+    public synchronized long localPausedNanos() {
+        return pauseGuard.pausedNanos();
+    }
+
+    private void noticeActivity(long nowNanos) {
+        long pause = pauseGuard.activity(nowNanos);
+        if (pause > 0) {
+            peers.values().forEach(peer -> peer.window.forgive(pause));
+        }
+    }
+
+    private PeerReport reportOf(String member, Peer peer, long nowNanos) {
+        ArrivalWindow window = peer.window;
+        double phi = window.phi(nowNanos);
+        double threshold = settings.threshold();
+        return new PeerReport(member, peer.generation, phi, threshold, phi / threshold, phi >= threshold,
+                window.meanMs(), window.stdDeviationMs(), window.samples(),
+                (nowNanos - window.lastArrivalNanos()) / 1e6, window.heartbeats());
+    }
+
+    /** One member's generation and the window of heartbeats seen from it. */
+    private record Peer(long generation, ArrivalWindow window) {
+    }
+}

@@ -1,0 +1,46 @@
+package io.punnet.detector.internal;
+
+import io.punnet.detector.core.DetectorSettings;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * The configuration of the failure detector (pid {@value PhiAccrualComponent#PID}). The defaults
+ * are tuned for 1 s gossip rounds; {@link DetectorSettings} explains each number.
+ */
+@ObjectClassDefinition(name = "Punnet failure detector",
+        description = "Phi accrual failure detection of cluster members. Defaults suit 1 s gossip rounds on a LAN.")
+@interface DetectorConfig {
+
+    @AttributeDefinition(name = "Threshold (phi)", description = "Phi at which a member is suspected. "
+            + "Higher: fewer false suspicions, slower detection (each +1 adds roughly a quarter of a "
+            + "standard deviation of delay at phi 8).")
+    double thresholdPhi() default DetectorSettings.THRESHOLD_DEFAULT;
+
+    @AttributeDefinition(name = "Window size (samples)", description = "Heartbeat intervals kept per member. "
+            + "Larger: steadier estimates; smaller: faster adaptation when a link turns lossy. 2 to 2000.")
+    int windowSizeInSamples() default DetectorSettings.WINDOW_SIZE_DEFAULT;
+
+    @AttributeDefinition(name = "Minimum standard deviation (ms)", description = "Floor of the interval "
+            + "deviation used by phi. Smaller: faster detection on regular networks, but false suspicions "
+            + "at the first burst of loss.")
+    long minStdDeviationInMs() default DetectorSettings.MIN_STD_DEVIATION_DEFAULT_MS;
+
+    @AttributeDefinition(name = "Acceptable heartbeat pause (ms)", description = "Slack added to the "
+            + "expected interval. Each ms tolerates a ms longer gap and delays detection by a ms.")
+    long acceptableHeartbeatPauseInMs() default DetectorSettings.ACCEPTABLE_HEARTBEAT_PAUSE_DEFAULT_MS;
+
+    @AttributeDefinition(name = "First heartbeat estimate (ms)", description = "Interval assumed for a "
+            + "member with no history yet; set it to the gossip interval.")
+    long firstHeartbeatEstimateInMs() default DetectorSettings.FIRST_HEARTBEAT_ESTIMATE_DEFAULT_MS;
+
+    @AttributeDefinition(name = "Interval cap (ms)", description = "Longer intervals (a healed partition) "
+            + "are recorded as this, so one outage does not make the detector deaf afterwards. Keep it above "
+            + "the gaps of a lossy link (2 to 3 rounds). At most 60000.")
+    long maxIntervalInMs() default DetectorSettings.MAX_INTERVAL_DEFAULT_MS;
+
+    @AttributeDefinition(name = "Maximum local pause (ms)", description = "A gap in this node's own activity "
+            + "longer than this is a local pause (GC, starved CPU) and is not held against any member. Above the "
+            + "gossip interval, below the detection time.")
+    long maxLocalPauseInMs() default DetectorSettings.MAX_LOCAL_PAUSE_DEFAULT_MS;
+}
