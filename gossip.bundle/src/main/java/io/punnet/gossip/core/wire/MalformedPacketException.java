@@ -29,6 +29,8 @@ public final class MalformedPacketException extends RuntimeException {
         BAD_UTF8,
         /** A number outside the range its field allows. */
         OUT_OF_RANGE,
+        /** Map keys or list names not in strictly ascending order (duplicates included). */
+        UNORDERED,
         /** Bytes remain after the message ended. */
         TRAILING_BYTES
     }

@@ -6,8 +6,9 @@ package io.punnet.gossip.core.wire;
  *
  * <p>History (ONLY APPEND):
  * <ul>
- * <li>1 — the first protocol: the envelope of {@link Envelope}, the messages of {@link MessageType}
- *     marked "since 1".</li>
+ * <li>1 — the first protocol: the envelope of {@link Envelope}; the messages SYN, ACK, ACK2, RUMOR,
+ *     PUSH_PULL_REQUEST and PUSH_PULL_RESPONSE of {@link io.punnet.gossip.core.message.MessageType}
+ *     in the layout of {@link MessageCodec}.</li>
  * </ul>
  */
 public final class ProtocolVersion {
