@@ -125,6 +125,8 @@ final class OshiSampler implements Sampler {
                 LOG.info("monitoring: {} can be read again", field);
             }
             return value;
+        } catch (OshiUnavailableException e) {
+            return null; // said once, when OSHI failed to start
         } catch (RuntimeException | LinkageError e) {
             if (failing.add(field)) {
                 LOG.warn("monitoring: {} is unknown: {}", field, e.toString());
@@ -135,14 +137,14 @@ final class OshiSampler implements Sampler {
 
     private HardwareAbstractionLayer hardware() {
         if (hardware == null) {
-            throw new IllegalStateException("OSHI is unavailable");
+            throw new OshiUnavailableException();
         }
         return hardware;
     }
 
     private OperatingSystem os() {
         if (os == null) {
-            throw new IllegalStateException("OSHI is unavailable");
+            throw new OshiUnavailableException();
         }
         return os;
     }
@@ -154,6 +156,15 @@ final class OshiSampler implements Sampler {
             return total ? store.getTotalSpace() : store.getUsableSpace();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Thrown by the probes that need OSHI when it could not start. */
+    private static final class OshiUnavailableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OshiUnavailableException() {
+            super("OSHI is unavailable", null, false, false);
         }
     }
 
