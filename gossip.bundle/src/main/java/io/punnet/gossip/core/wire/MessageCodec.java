@@ -77,7 +77,13 @@ public final class MessageCodec {
     /** The message in {@code bytes}, which must hold exactly one. */
     public Message decode(byte[] bytes) {
         WireReader in = new WireReader(bytes);
-        Message message = decodeBody(in, type(in.readByte()));
+        Message message;
+        try {
+            message = decodeBody(in, type(in.readByte()));
+        } catch (IllegalArgumentException e) {
+            // a record refused a value this codec let through: still only a malformed packet
+            throw new MalformedPacketException(Reason.OUT_OF_RANGE, String.valueOf(e.getMessage()));
+        }
         in.expectEnd();
         return message;
     }

@@ -1,0 +1,56 @@
+package io.punnet.gossip.core;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.punnet.gossip.api.GossipStats;
+
+/**
+ * The protocol counters of one node, written on the protocol thread, read as a {@link GossipStats}
+ * snapshot.
+ */
+public final class GossipCounters {
+
+    private long rounds;
+    private long packetsSent;
+    private long packetsReceived;
+    private long bytesSent;
+    private long bytesReceived;
+    private long convictions;
+    private final Map<String, Long> dropped = new TreeMap<>();
+
+    void round() {
+        rounds++;
+    }
+
+    void sent(int wireBytes) {
+        if (wireBytes > 0) {
+            packetsSent++;
+            bytesSent += wireBytes;
+        }
+    }
+
+    void received(int wireBytes) {
+        packetsReceived++;
+        bytesReceived += Math.max(0, wireBytes);
+    }
+
+    void conviction() {
+        convictions++;
+    }
+
+    void dropped(String reason) {
+        dropped.merge(reason, 1L, Long::sum);
+    }
+
+    /** Bytes sent so far. */
+    public long bytesSent() {
+        return bytesSent;
+    }
+
+    /** A snapshot. */
+    public GossipStats snapshot() {
+        return new GossipStats(rounds, packetsSent, packetsReceived, bytesSent, bytesReceived, dropped,
+                convictions);
+    }
+}

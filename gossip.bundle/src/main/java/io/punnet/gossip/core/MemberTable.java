@@ -1,0 +1,279 @@
+package io.punnet.gossip.core;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.punnet.gossip.api.MemberStatus;
+import io.punnet.gossip.core.model.EndpointState;
+import io.punnet.gossip.core.model.HeartbeatState;
+import io.punnet.gossip.core.model.VersionedValue;
+
+/**
+ * Every member this node knows (itself included), sorted by name, and the Scuttlebutt merge rule:
+ * a higher generation replaces a member's state; within a generation the newer heartbeat wins and
+ * each value is taken if its version is higher. Recently reaped members stay quarantined, so that a
+ * stale copy gossiped by a slower peer does not bring them back.
+ */
+final class MemberTable {
+
+    /** The reserved key in which a node publishes its current suspects. */
+    static final String SUSPECTS_KEY = "gossip.suspects";
+    /** The reserved key in which a node announces its graceful leave. */
+    static final String STATUS_KEY = "gossip.status";
+    static final String LEFT_VALUE = "left";
+
+    private final String localName;
+    private final Map<String, MemberRecord> records = new TreeMap<>();
+    private final Map<String, Tombstone> tombstones = new TreeMap<>();
+    private List<MemberRecord> ordered;
+    private List<MemberRecord> livePeers;
+    private List<MemberRecord> deadPeers;
+
+    private record Tombstone(HeartbeatState heartbeat, long untilNanos) {
+    }
+
+    MemberTable(EndpointState local, long nowNanos) {
+        this.localName = local.name();
+        records.put(localName, new MemberRecord(local, MemberStatus.ALIVE, nowNanos));
+    }
+
+    MemberRecord local() {
+        return records.get(localName);
+    }
+
+    String localName() {
+        return localName;
+    }
+
+    MemberRecord get(String name) {
+        return records.get(name);
+    }
+
+    Collection<MemberRecord> all() {
+        return records.values();
+    }
+
+    /** Every record in name order, as an indexable list (cached until a member is added or removed). */
+    List<MemberRecord> ordered() {
+        if (ordered == null) {
+            ordered = List.copyOf(records.values());
+        }
+        return ordered;
+    }
+
+    int size() {
+        return records.size();
+    }
+
+    /** Live members other than this node, in name order (cached until a status changes). */
+    List<MemberRecord> livePeers() {
+        if (livePeers == null) {
+            rebuildPeerLists();
+        }
+        return livePeers;
+    }
+
+    /** DEAD members (not LEFT), in name order. */
+    List<MemberRecord> deadPeers() {
+        if (deadPeers == null) {
+            rebuildPeerLists();
+        }
+        return deadPeers;
+    }
+
+    /** Must be called after any status change of any record. */
+    void statusesChanged() {
+        ordered = null;
+        livePeers = null;
+        deadPeers = null;
+    }
+
+    private void rebuildPeerLists() {
+        List<MemberRecord> live = new ArrayList<>();
+        List<MemberRecord> dead = new ArrayList<>();
+        for (MemberRecord r : records.values()) {
+            if (r.name().equals(localName)) {
+                continue;
+            }
+            if (r.status().isLive()) {
+                live.add(r);
+            } else if (r.status() == MemberStatus.DEAD) {
+                dead.add(r);
+            }
+        }
+        livePeers = live;
+        deadPeers = dead;
+    }
+
+    /**
+     * Merges one incoming state.
+     *
+     * @param baseStateVersion the version the incoming values follow; when this node holds less of
+     *                         the member, the values would leave a hole and only the heartbeat is
+     *                         taken (0 for a full state or a requested delta)
+     */
+    MergeResult merge(EndpointState in, long baseStateVersion, long nowNanos) {
+        String name = in.name();
+        if (name.equals(localName)) {
+            return MergeResult.SELF;
+        }
+        MemberRecord rec = records.get(name);
+        if (rec == null) {
+            if (quarantined(in, nowNanos)) {
+                return MergeResult.QUARANTINED;
+            }
+            EndpointState admitted = baseStateVersion == 0 ? in : withoutValues(in);
+            rec = new MemberRecord(admitted, statusOf(admitted), nowNanos);
+            records.put(name, rec);
+            indexSuspects(rec, nowNanos);
+            for (MemberRecord other : records.values()) {
+                if (other.suspects().contains(name)) {
+                    rec.suspectedBy().put(other.name(), nowNanos);
+                }
+            }
+            statusesChanged();
+            return new MergeResult(MergeResult.Kind.NEW, rec, true, List.copyOf(admitted.applicationState().keySet()));
+        }
+        long known = rec.generation();
+        long incoming = in.heartbeat().generation();
+        if (incoming < known) {
+            return MergeResult.STALE;
+        }
+        if (incoming > known) {
+            EndpointState admitted = baseStateVersion == 0 ? in : withoutValues(in);
+            rec.state(admitted);
+            rec.heard(nowNanos);
+            indexSuspects(rec, nowNanos);
+            return new MergeResult(MergeResult.Kind.RESTARTED, rec, true,
+                    List.copyOf(admitted.applicationState().keySet()));
+        }
+        return mergeSameGeneration(rec, in, baseStateVersion, nowNanos);
+    }
+
+    private MergeResult mergeSameGeneration(MemberRecord rec, EndpointState in, long base, long nowNanos) {
+        EndpointState cur = rec.state();
+        boolean hbNewer = in.heartbeat().version() > cur.heartbeat().version();
+        List<String> changed = List.of();
+        Map<String, VersionedValue> taken = null;
+        if (base <= rec.stateVersion() && !in.applicationState().isEmpty()) {
+            for (Map.Entry<String, VersionedValue> e : in.applicationState().entrySet()) {
+                VersionedValue mine = cur.applicationState().get(e.getKey());
+                if (mine == null || e.getValue().version() > mine.version()) {
+                    if (taken == null) {
+                        taken = new TreeMap<>();
+                    }
+                    taken.put(e.getKey(), e.getValue());
+                }
+            }
+        }
+        if (!hbNewer && taken == null) {
+            return new MergeResult(MergeResult.Kind.NONE, rec, false, List.of());
+        }
+        EndpointState next = cur;
+        if (hbNewer) {
+            next = new EndpointState(cur.name(), in.endpoint(), in.heartbeat(), cur.applicationState());
+            rec.heard(nowNanos);
+        }
+        if (taken != null) {
+            next = next.withValues(taken);
+            changed = List.copyOf(taken.keySet());
+        }
+        rec.state(next);
+        if (taken != null && taken.containsKey(SUSPECTS_KEY)) {
+            indexSuspects(rec, nowNanos);
+        }
+        return new MergeResult(MergeResult.Kind.UPDATED, rec, hbNewer, changed);
+    }
+
+    /** LEFT if the state announces a leave, otherwise ALIVE. */
+    static MemberStatus statusOf(EndpointState s) {
+        return LEFT_VALUE.equals(s.value(STATUS_KEY)) ? MemberStatus.LEFT : MemberStatus.ALIVE;
+    }
+
+    private static EndpointState withoutValues(EndpointState in) {
+        return EndpointState.of(in.name(), in.endpoint(), in.heartbeat());
+    }
+
+    /** Replaces this node's own state (its heartbeat or values changed). */
+    void updateLocal(EndpointState s, long nowNanos) {
+        MemberRecord rec = local();
+        boolean suspectsChanged = !java.util.Objects.equals(rec.state().value(SUSPECTS_KEY), s.value(SUSPECTS_KEY));
+        rec.state(s);
+        rec.heard(nowNanos);
+        if (suspectsChanged) {
+            indexSuspects(rec, nowNanos);
+        }
+    }
+
+    /** Re-reads one member's published suspects and updates everybody's "suspected by". */
+    private void indexSuspects(MemberRecord rec, long nowNanos) {
+        java.util.Set<String> now = parseSuspects(rec.state().value(SUSPECTS_KEY));
+        for (String old : rec.suspects()) {
+            if (!now.contains(old)) {
+                MemberRecord target = records.get(old);
+                if (target != null) {
+                    target.suspectedBy().remove(rec.name());
+                }
+            }
+        }
+        for (String s : now) {
+            MemberRecord target = records.get(s);
+            if (target != null) {
+                target.suspectedBy().putIfAbsent(rec.name(), nowNanos);
+            }
+        }
+        rec.suspects(now);
+    }
+
+    static java.util.Set<String> parseSuspects(String value) {
+        if (value == null || value.isEmpty()) {
+            return java.util.Collections.emptySet();
+        }
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (String n : value.split(",")) {
+            if (!n.isBlank()) {
+                names.add(n.trim());
+            }
+        }
+        return names;
+    }
+
+    /** Removes members DEAD or LEFT for longer than {@code delayNanos}; returns them. */
+    List<MemberRecord> reap(long nowNanos, long delayNanos) {
+        List<MemberRecord> reaped = new ArrayList<>();
+        Iterator<MemberRecord> it = records.values().iterator();
+        while (it.hasNext()) {
+            MemberRecord r = it.next();
+            if (!r.status().isLive() && nowNanos - r.statusSinceNanos() >= delayNanos) {
+                it.remove();
+                tombstones.put(r.name(), new Tombstone(r.state().heartbeat(), nowNanos + delayNanos));
+                reaped.add(r);
+            }
+        }
+        if (!reaped.isEmpty()) {
+            for (MemberRecord r : reaped) {
+                for (String s : r.suspects()) {
+                    MemberRecord target = records.get(s);
+                    if (target != null) {
+                        target.suspectedBy().remove(r.name());
+                    }
+                }
+            }
+            statusesChanged();
+        }
+        tombstones.values().removeIf(t -> t.untilNanos() <= nowNanos);
+        return reaped;
+    }
+
+    private boolean quarantined(EndpointState in, long nowNanos) {
+        Tombstone t = tombstones.get(in.name());
+        if (t == null || t.untilNanos() <= nowNanos) {
+            return false;
+        }
+        return !in.heartbeat().isNewerThan(t.heartbeat());
+    }
+}
