@@ -1,0 +1,101 @@
+package io.punnet.gossip.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.punnet.gossip.core.message.PushPullRequest;
+import io.punnet.gossip.core.message.PushPullResponse;
+import io.punnet.gossip.core.model.Endpoint;
+import io.punnet.gossip.core.wire.DropReason;
+import io.punnet.gossip.core.wire.PacketCodec;
+import io.punnet.gossip.core.wire.Received;
+
+/**
+ * Serves one push-pull request of a peer: reads one frame, opens and decodes it (on this stream
+ * thread), asks the engine for its answer on the protocol thread, and writes the answer back as one
+ * frame. Anything wrong (a frame too big or too slow, a packet that does not authenticate or is not
+ * a request) drops the connection and is counted.
+ */
+final class StreamServing {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamServing.class);
+
+    private final PacketCodec codec;
+    private final InboundPump pump;
+    private final int ioTimeoutMs;
+    private final int maxFrameBytes;
+
+    StreamServing(PacketCodec codec, InboundPump pump, int ioTimeoutMs, int maxFrameBytes) {
+        this.codec = codec;
+        this.pump = pump;
+        this.ioTimeoutMs = ioTimeoutMs;
+        this.maxFrameBytes = maxFrameBytes;
+    }
+
+    void serve(Socket socket) {
+        Endpoint from = Addresses.endpointOf((InetSocketAddress) socket.getRemoteSocketAddress());
+        try {
+            byte[] frame = Frames.read(socket, maxFrameBytes, System.nanoTime() + ioTimeoutMs * 1_000_000L);
+            PushPullRequest request = request(frame, from);
+            if (request == null) {
+                return;
+            }
+            byte[] answer = answer(from, request, frame.length + Frames.PREFIX_BYTES);
+            if (answer != null) {
+                Frames.write(socket.getOutputStream(), answer);
+            }
+        } catch (Frames.FrameException e) {
+            LOG.debug("push-pull from {} dropped: {}", from, e.getMessage());
+            pump.dropped(e.reason());
+        } catch (IOException e) {
+            LOG.debug("push-pull from {} failed: {}", from, e.toString());
+        }
+    }
+
+    private PushPullRequest request(byte[] frame, Endpoint from) {
+        Received received = codec.read(frame, 0, frame.length);
+        if (received instanceof Received.Ok ok && ok.message() instanceof PushPullRequest request) {
+            return request;
+        }
+        DropReason reason = received instanceof Received.Dropped dropped ? dropped.reason() : DropReason.MALFORMED;
+        LOG.debug("push-pull from {} dropped: {}", from, reason);
+        pump.dropped(reason.counterName());
+        return null;
+    }
+
+    /** The sealed answer of the engine, or null if none came in time. */
+    private byte[] answer(Endpoint from, PushPullRequest request, int wireBytes) {
+        CompletableFuture<byte[]> answer = new CompletableFuture<>();
+        boolean queued = pump.offer(inbound -> {
+            try {
+                PushPullResponse response = inbound.answer(from, request, wireBytes);
+                byte[] sealed = codec.write(response);
+                inbound.sent(sealed.length + Frames.PREFIX_BYTES);
+                answer.complete(sealed);
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        if (!queued) {
+            return null;
+        }
+        try {
+            return answer.get(ioTimeoutMs, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            LOG.warn("no push-pull answer for {}: {}", from, e.getCause().toString());
+        } catch (TimeoutException e) {
+            LOG.debug("no push-pull answer for {} within {} ms", from, ioTimeoutMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return null;
+    }
+}
