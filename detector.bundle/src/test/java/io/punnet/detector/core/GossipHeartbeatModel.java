@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
  *
  * <p>{@code n} nodes, each with its own round phase in [0, 1 s). At each of its rounds a live node
  * bumps its heartbeat version, asks its detector about every other member it has heard of, then
- * gossips with one random other node: SYN (lost with probability {@code loss}), ACK (idem: the
+ * gossips with {@code fanout} random other nodes (Cassandra: one), each exchange being SYN (lost
+ * with probability {@code loss}), ACK (idem: the
  * initiator learns every newer heartbeat the partner has), ACK2 (idem: the partner learns every
  * newer one of the initiator). A node learning a newer version of a member calls
  * {@code heartbeat} on its detector. Exchanges are instantaneous (LAN latency is far below a
@@ -24,7 +25,13 @@ final class GossipHeartbeatModel {
 
     static final long ROUND_NANOS = 1_000_000_000L;
 
-    /** What a run saw. Times are in nanoseconds of model time. */
+    /** Rounds before which false suspicions are not counted: members are still discovering each other. */
+    static final int WARM_UP_ROUNDS = 60;
+
+    /**
+     * What a run saw. Times are in nanoseconds of model time; a false suspicion is one member
+     * turning suspect, in one live node's eyes, while it is alive (after the warm-up).
+     */
     record Outcome(long firstFalseSuspicionNanos, int falseSuspicions, long[] detectionDelaysNanos,
             double maxPhiOfLiveMembers, List<PeerReport> reportsOfNode1) {
 
@@ -37,12 +44,14 @@ final class GossipHeartbeatModel {
     }
 
     private final int n;
+    private final int fanout;
     private final double loss;
     private final DetectorSettings settings;
     private final SplittableRandom random;
 
-    GossipHeartbeatModel(int n, double loss, DetectorSettings settings, long seed) {
+    GossipHeartbeatModel(int n, int fanout, double loss, DetectorSettings settings, long seed) {
         this.n = n;
+        this.fanout = fanout;
         this.loss = loss;
         this.settings = settings;
         this.random = new SplittableRandom(seed);
@@ -69,6 +78,7 @@ final class GossipHeartbeatModel {
         long[] detectedAt = new long[n];
         Arrays.fill(detectedAt, -1);
         int falseSuspicions = 0;
+        boolean[][] suspected = new boolean[n][n];
         long firstFalse = -1;
         double maxLivePhi = 0;
         for (int r = 0; r < rounds; r++) {
@@ -89,17 +99,20 @@ final class GossipHeartbeatModel {
                         if (suspect && detectedAt[i] < 0) {
                             detectedAt[i] = now - killedAt;
                         }
-                    } else {
+                    } else if (r >= WARM_UP_ROUNDS) {
                         maxLivePhi = Math.max(maxLivePhi, detectors[i].suspicion(memberName(m), now).phi());
-                        if (suspect) {
+                        if (suspect && !suspected[i][m]) {
                             falseSuspicions++;
                             firstFalse = firstFalse < 0 ? now : firstFalse;
                         }
+                        suspected[i][m] = suspect;
                     }
                 }
-                int j = random.nextInt(n - 1);
-                j = j >= i ? j + 1 : j;
-                exchange(i, j, j == 0 && r >= killAtRound, known, detectors, now);
+                for (int f = 0; f < fanout; f++) {
+                    int j = random.nextInt(n - 1);
+                    j = j >= i ? j + 1 : j;
+                    exchange(i, j, j == 0 && r >= killAtRound, known, detectors, now);
+                }
             }
         }
         List<Long> delays = new ArrayList<>();
