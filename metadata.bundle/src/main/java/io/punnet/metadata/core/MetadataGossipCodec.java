@@ -19,8 +19,9 @@ import io.punnet.metadata.api.Metadata;
  * sorted; an empty list is left out, so a node with nothing is {@code "1"}. Names cannot contain
  * {@code , ; =} (see {@link NameRules}), so no escaping is needed.
  *
- * <p>Size: at most 10 services of 63 characters and 10 tags of 32 give 7 + 10 × 64 + 10 × 33 =
- * 977 bytes, within the 1024-byte gossip value (a test checks the worst case).
+ * <p>Size: at most 10 services of 63 characters and 10 tags of 32 give
+ * {@code "1;s="} 4 + 10 × 63 + 9 commas + {@code ";t="} 3 + 10 × 32 + 9 commas = 975 bytes, within
+ * the 1024-byte gossip value (a test checks the worst case).
  *
  * <p>Decoding never throws: another version, or a damaged header, gives empty (unknown); names
  * that break the rules are dropped, the others kept; tags it does not know are ignored, so version
