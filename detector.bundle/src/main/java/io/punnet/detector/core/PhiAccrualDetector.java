@@ -18,15 +18,25 @@ import java.util.Optional;
  *   <li>{@code heartbeat}: the first heartbeat of a member (or of a higher generation of it, i.e.
  *       a restart) starts a fresh, bootstrapped window; the same generation adds an interval; a
  *       lower generation is stale news and ignored.</li>
- *   <li>{@code suspicion}: phi of the member's window now; suspect when phi &ge; threshold. A
- *       member never heard of is not suspected ({@link Suspicion#none}).</li>
- *   <li>Every call of either is "activity": when the gap since the previous one shows a local
- *       pause, every window forgives it before anything else happens.</li>
+ *   <li>{@code suspicion}: phi of the member's window now; suspect when phi &ge; threshold.</li>
+ *   <li>A member gossip asks about before any heartbeat of it reached this detector (the detector
+ *       was just started or updated while gossip kept running) is not suspected at that first
+ *       question ({@link Suspicion#none}), but is timed from it as if a heartbeat had arrived
+ *       then: a member that died just before the detector started is still suspected, a live one
+ *       heartbeats within a round and gets a proper window.</li>
+ *   <li>Every call of {@code heartbeat} or {@code suspicion} is "activity": when the gap since the
+ *       previous one shows a local pause, every window forgives it before anything else happens
+ *       (see {@link LocalPauseGuard}).</li>
+ *   <li>{@link #reconfigured} carries every member over to new settings, timed from its last
+ *       heartbeat, so a configuration change loses no member.</li>
  * </ul>
  * All time is passed in, so the detector runs on virtual time. Every public method is
  * synchronized: gossip's protocol thread writes, and any other thread may read concurrently.
  */
 public final class PhiAccrualDetector implements Liveness {
+
+    /** The generation reported for a member asked about before any of its heartbeats arrived. */
+    public static final long UNKNOWN_GENERATION = -1;
 
     private final DetectorSettings settings;
     private final LocalPauseGuard pauseGuard;
@@ -52,10 +62,10 @@ public final class PhiAccrualDetector implements Liveness {
         Objects.requireNonNull(member, "member");
         noticeActivity(nowNanos);
         Peer peer = peers.get(member);
-        if (peer == null || generation > peer.generation) {
-            peers.put(member, new Peer(generation, new ArrivalWindow(settings, nowNanos)));
-        } else if (generation == peer.generation) {
-            peer.window.arrival(nowNanos);
+        if (peer == null || !peer.heard() || generation > peer.generation()) {
+            peers.put(member, new Peer(generation, true, new ArrivalWindow(settings, nowNanos)));
+        } else if (generation == peer.generation()) {
+            peer.window().arrival(nowNanos);
         }
     }
 
@@ -69,10 +79,23 @@ public final class PhiAccrualDetector implements Liveness {
         noticeActivity(nowNanos);
         Peer peer = peers.get(member);
         if (peer == null) {
+            peers.put(member, new Peer(UNKNOWN_GENERATION, false, new ArrivalWindow(settings, nowNanos)));
             return Suspicion.none(settings.threshold());
         }
-        double phi = peer.window.phi(nowNanos);
+        double phi = peer.window().phi(nowNanos);
         return new Suspicion(phi, settings.threshold(), phi >= settings.threshold());
+    }
+
+    /**
+     * The same members, judged with {@code newSettings} from now on: each gets a fresh window
+     * (bootstrapped from the new first-heartbeat estimate) anchored at its last heartbeat, keeping
+     * its generation. The local-pause count starts again. This detector is left as it was.
+     */
+    public synchronized PhiAccrualDetector reconfigured(DetectorSettings newSettings) {
+        PhiAccrualDetector next = new PhiAccrualDetector(newSettings);
+        peers.forEach((member, peer) -> next.peers.put(member, new Peer(peer.generation(), peer.heard(),
+                new ArrivalWindow(newSettings, peer.window().lastArrivalNanos()))));
+        return next;
     }
 
     /** The explanation for one member at {@code nowNanos}, if it is known. Reads only. */
@@ -102,20 +125,23 @@ public final class PhiAccrualDetector implements Liveness {
     private void noticeActivity(long nowNanos) {
         long pause = pauseGuard.activity(nowNanos);
         if (pause > 0) {
-            peers.values().forEach(peer -> peer.window.forgive(pause));
+            peers.values().forEach(peer -> peer.window().forgive(pause));
         }
     }
 
     private PeerReport reportOf(String member, Peer peer, long nowNanos) {
-        ArrivalWindow window = peer.window;
+        ArrivalWindow window = peer.window();
         double phi = window.phi(nowNanos);
         double threshold = settings.threshold();
-        return new PeerReport(member, peer.generation, phi, threshold, phi / threshold, phi >= threshold,
+        return new PeerReport(member, peer.generation(), phi, threshold, phi / threshold, phi >= threshold,
                 window.meanMs(), window.stdDeviationMs(), window.samples(),
-                (nowNanos - window.lastArrivalNanos()) / 1e6, window.heartbeats());
+                (nowNanos - window.lastArrivalNanos()) / 1e6, peer.heard() ? window.heartbeats() : 0);
     }
 
-    /** One member's generation and the window of heartbeats seen from it. */
-    private record Peer(long generation, ArrivalWindow window) {
+    /**
+     * One member's generation and the window of heartbeats seen from it; {@code heard} is false
+     * while the window is only anchored at the first question about it.
+     */
+    private record Peer(long generation, boolean heard, ArrivalWindow window) {
     }
 }

@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * configuration and supplies "now" from {@link System#nanoTime()} for the read-only API (gossip
  * passes its own, from the same clock).
  *
- * <p>A configuration change replaces the detector, so the heartbeat histories start again: each
- * member is then judged by its bootstrap estimate until it has history, which never makes it
- * suspect sooner than before.
+ * <p>A configuration change replaces the detector with one carrying every member over
+ * ({@link PhiAccrualDetector#reconfigured}): each keeps its generation and is timed from its last
+ * heartbeat, judged by the new bootstrap estimate until it has history again.
  */
 @Component(service = {Liveness.class, FailureDetector.class}, configurationPid = PhiAccrualComponent.PID)
 @Designate(ocd = DetectorConfig.class)
@@ -53,7 +53,7 @@ public final class PhiAccrualComponent implements Liveness, FailureDetector {
             LOG.error("Invalid failure detector configuration, using the defaults: {}", e.getMessage());
             settings = DetectorSettings.defaults();
         }
-        detector = new PhiAccrualDetector(settings);
+        detector = detector.reconfigured(settings);
         LOG.info("Failure detector configured: {}", settings);
     }
 

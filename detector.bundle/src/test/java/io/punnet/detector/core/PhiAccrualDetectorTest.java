@@ -29,10 +29,61 @@ class PhiAccrualDetectorTest {
     }
 
     @Test
-    void anUnknownMemberIsNotSuspected() {
+    void anUnknownMemberIsNotSuspectedAtFirst() {
+        assertTrue(detector.report("stranger", 5 * SECOND).isEmpty());
         Suspicion suspicion = detector.suspicion("stranger", 5 * SECOND);
         assertEquals(Suspicion.none(8.0), suspicion);
-        assertTrue(detector.report("stranger", 5 * SECOND).isEmpty());
+        PeerReport report = detector.report("stranger", 5 * SECOND).orElseThrow();
+        assertEquals(PhiAccrualDetector.UNKNOWN_GENERATION, report.generation());
+        assertEquals(0, report.heartbeatsSeen());
+    }
+
+    /**
+     * The detector started while gossip already knew a member that has since died: asked about it
+     * every round, it times it from the first question, as if from a first heartbeat (mean 1000,
+     * deviation 250 floored to 400, pause 500: crossing at 3590 ms), and suspects it at the 4th round.
+     */
+    @Test
+    void aMemberNeverHeardOfIsTimedFromTheFirstQuestion() {
+        long start = 100 * SECOND;
+        for (int round = 0; round <= 3; round++) {
+            assertFalse(detector.suspicion("silent", start + round * SECOND).suspect(), "round " + round);
+        }
+        assertTrue(detector.suspicion("silent", start + 4 * SECOND).suspect());
+    }
+
+    @Test
+    void aHeartbeatAfterTheFirstQuestionStartsTheRealHistory() {
+        detector.suspicion("late", 0);
+        detector.heartbeat("late", 9, SECOND / 2);
+        PeerReport report = detector.report("late", SECOND).orElseThrow();
+        assertEquals(9, report.generation());
+        assertEquals(1, report.heartbeatsSeen());
+        assertEquals(500.0, report.lastHeartbeatAgeMs(), 1e-6);
+        assertEquals(2, report.samples());
+    }
+
+    /**
+     * New settings keep every member, timed from its last heartbeat: a member silent since 29 s
+     * is suspected, with threshold 12, at {@code 29 + 1.5 + lateness(12) * 0.4} s (bootstrap mean
+     * 1000 ms, deviation 250 floored to 400, pause 500), i.e. in round 33 when judged every round.
+     */
+    @Test
+    void reconfiguringKeepsTheMembersAndTheirSilence() {
+        steady("a", 3, 30);
+        PhiAccrualDetector next = detector.reconfigured(DetectorSettings.defaults().withThreshold(12));
+        PeerReport carried = next.report("a", 30 * SECOND).orElseThrow();
+        assertEquals(3, carried.generation());
+        assertEquals(1000.0, carried.lastHeartbeatAgeMs(), 1e-6);
+        double crossing = 29 + (1000 + 500 + Phi.lateness(12) * 400) / 1000.0;
+        long suspectedAt = -1;
+        for (long round = 30; round <= 40 && suspectedAt < 0; round++) {
+            if (next.suspicion("a", round * SECOND).suspect()) {
+                suspectedAt = round;
+            }
+        }
+        assertEquals((long) Math.ceil(crossing), suspectedAt);
+        assertEquals(12.0, next.threshold());
     }
 
     @Test

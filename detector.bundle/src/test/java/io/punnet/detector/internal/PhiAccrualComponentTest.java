@@ -58,6 +58,9 @@ class PhiAccrualComponentTest {
         assertEquals(a.phi() / a.threshold(), a.level(), 1e-12);
         assertEquals(1, component.assessAll().size());
         assertEquals(0, component.localPauses());
+        component.modified(config(Map.of("thresholdPhi", 9.0)));
+        assertEquals(42, component.assess("a").orElseThrow().generation(), "kept across reconfiguration");
+        assertEquals(9.0, component.assess("a").orElseThrow().threshold());
         component.forget("a");
         assertTrue(component.assessAll().isEmpty());
     }
