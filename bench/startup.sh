@@ -16,7 +16,7 @@ while [ "$i" -le "$RUNS" ]; do
   mkdir -p "$WORK/$i/conf"; cp "$DIST"/conf/*.properties "$DIST"/conf/jvm.options "$WORK/$i/conf/"
   start=$(date +%s%N)
   PUNNET_CONF_DIR="$WORK/$i/conf" PUNNET_DATA_DIR="$WORK/$i/data" PUNNET_NODE_NAME="bench-$i" \
-  PUNNET_BIND_ADDRESS=127.0.0.1 PUNNET_HTTP_HOST=127.0.0.1 PUNNET_HTTP_PORT=$PORT PUNNET_GOSSIP_PORT=$((PORT + 1)) \
+  PUNNET_DISCOVERY_INTERFACES=none PUNNET_BIND_ADDRESS=127.0.0.1 PUNNET_HTTP_HOST=127.0.0.1 PUNNET_HTTP_PORT=$PORT PUNNET_GOSSIP_PORT=$((PORT + 1)) \
     "$DIST/bin/punnet" </dev/null >"$WORK/$i/log" 2>&1 &
   pid=$!
   n=0

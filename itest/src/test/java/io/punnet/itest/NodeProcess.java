@@ -50,6 +50,8 @@ final class NodeProcess implements AutoCloseable {
         env.put("PUNNET_HTTP_PORT", Integer.toString(http));
         env.put("PUNNET_GOSSIP_PORT", Integer.toString(gossip));
         env.put("PUNNET_CLUSTER_NAME", "itest");
+        // never announce on this machine's real interfaces: nodes here run on loopback only
+        env.put("PUNNET_DISCOVERY_INTERFACES", "none");
         env.put("PUNNET_CLUSTER_KEY", PunnetOptions.TEST_CLUSTER_KEY);
         env.putAll(extraEnv);
         Path log = dir.resolve("node.log");

@@ -41,7 +41,7 @@ final class PunnetOptions {
         options.add(frameworkProperty("punnet.api.token").value(TEST_TOKEN));
         options.add(frameworkProperty("punnet.data.dir").value(tempDir(name).toString()));
         options.add(frameworkProperty("punnet.seeds").value(""));
-        options.add(frameworkProperty("punnet.discovery.mdns").value("false"));
+        options.add(frameworkProperty("punnet.discovery.interfaces").value("none"));
         options.add(frameworkProperty("felix.webconsole.password").value("{sha-256}00112233aabbccdd-1-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="));
         // Gogo must not read the test runner's stdin
         options.add(frameworkProperty("gosh.args").value("--nointeractive"));

@@ -70,6 +70,7 @@ public final class PunnetMain {
         p.put(Setting.DATA_DIR.property(), s.dataDir().toString());
         p.put(Setting.API_TOKEN.property(), s.apiToken());
         p.put(Setting.REST_OPEN_NETWORKS.property(), String.join(",", s.openNetworks()));
+        p.put(Setting.DISCOVERY_INTERFACES.property(), String.join(",", s.discoveryInterfaces()));
         // Jetty (Felix HTTP) and the web console
         p.put("org.osgi.service.http.port", Integer.toString(s.httpPort()));
         p.put("org.apache.felix.http.host", s.httpHost());

@@ -17,7 +17,8 @@ enum Setting {
     DATA_DIR("data.dir", "Where meta-data.json and the node's state live. Default: the user's home."),
     API_TOKEN("api.token", "The bearer token of mutating REST routes (at least 16 characters). Default: generated into conf/secrets.properties on first start."),
     CONSOLE_PASSWORD("console.password", "The Felix web console password for user 'admin' (plain, or hashed {sha-256}salt-iterations-hash). Default: generated on first start, printed once, stored hashed."),
-    REST_OPEN_NETWORKS("rest.open.networks", "CIDR list allowed to use the two original meta-data routes without a token. Default: none.");
+    REST_OPEN_NETWORKS("rest.open.networks", "CIDR list allowed to use the two original meta-data routes without a token. Default: none."),
+    DISCOVERY_INTERFACES("discovery.interfaces", "Network interfaces mDNS announces and browses on, comma-separated, or 'none'. Default: every usable IPv4 interface.");
 
     private final String key;
     private final String description;

@@ -25,6 +25,7 @@ final class SettingsResolver {
     private static final Pattern CLUSTER_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,252}");
     private static final Pattern CIDR = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3}){3})/(\\d{1,2})");
+    private static final Pattern INTERFACE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,14}");
     private static final int MIN_TOKEN_LENGTH = 16;
 
     private final Map<String, String> file;
@@ -44,7 +45,7 @@ final class SettingsResolver {
                 "'" + name + "' is not a node name (1-63 of A-Z a-z 0-9 . _ -, starting with a letter or digit)");
         return new NodeSettings(name, bindAddress(), httpHost(), port(Setting.HTTP_PORT, DEFAULT_HTTP_PORT),
                 port(Setting.GOSSIP_PORT, DEFAULT_GOSSIP_PORT), seeds(), clusterName(), clusterKeys(), dataDir(),
-                apiToken(), raw(Setting.CONSOLE_PASSWORD), openNetworks());
+                apiToken(), raw(Setting.CONSOLE_PASSWORD), openNetworks(), discoveryInterfaces());
     }
 
     /** The value as given (environment over file), trimmed; empty when unset. */
@@ -168,6 +169,15 @@ final class SettingsResolver {
             check(Setting.REST_OPEN_NETWORKS, Integer.parseInt(m.group(2)) <= 32, "'" + cidr + "' has a prefix over 32");
         }
         return networks;
+    }
+
+    private List<String> discoveryInterfaces() throws SettingException {
+        List<String> names = list(raw(Setting.DISCOVERY_INTERFACES));
+        for (String name : names) {
+            check(Setting.DISCOVERY_INTERFACES, INTERFACE.matcher(name).matches(), "'" + name + "' is not an interface name");
+        }
+        check(Setting.DISCOVERY_INTERFACES, !names.contains("none") || names.size() == 1, "'none' cannot be combined with interfaces");
+        return names;
     }
 
     private static List<String> list(String value) {

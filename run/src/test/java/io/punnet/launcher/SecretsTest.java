@@ -35,7 +35,7 @@ class SecretsTest {
 
     private static NodeSettings unset() {
         return new NodeSettings("n1", "127.0.0.1", "0.0.0.0", 8080, 7946, List.of(), "punnet", List.of(), Path.of("/tmp"),
-                "", "", List.of());
+                "", "", List.of(), List.of());
     }
 
     @Test
@@ -72,7 +72,7 @@ class SecretsTest {
     void givenSecretsWinAndAPlainConsolePasswordIsHashed() throws Exception {
         String key = "AAECAwQFBgcICQoLDA0ODw==";
         NodeSettings given = new NodeSettings("n1", "127.0.0.1", "0.0.0.0", 8080, 7946, List.of(), "punnet", List.of(key),
-                Path.of("/tmp"), "a-token-of-twenty-chars", "s3cret-console", List.of());
+                Path.of("/tmp"), "a-token-of-twenty-chars", "s3cret-console", List.of(), List.of());
         NodeSettings s = complete(given);
         assertEquals(List.of(key), s.clusterKeys());
         assertEquals("a-token-of-twenty-chars", s.apiToken());

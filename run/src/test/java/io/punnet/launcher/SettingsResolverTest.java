@@ -89,6 +89,8 @@ class SettingsResolverTest {
         "PUNNET_SEEDS|pi:0|PUNNET_SEEDS (seeds): 0 is not a port (1-65535)",
         "PUNNET_API_TOKEN|short|PUNNET_API_TOKEN (api.token): a token must have at least 16 characters",
         "PUNNET_REST_OPEN_NETWORKS|192.168.1.0|PUNNET_REST_OPEN_NETWORKS (rest.open.networks): '192.168.1.0' is not an IPv4 CIDR like 192.168.1.0/24",
+        "PUNNET_DISCOVERY_INTERFACES|eth0,none|PUNNET_DISCOVERY_INTERFACES (discovery.interfaces): 'none' cannot be combined with interfaces",
+        "PUNNET_DISCOVERY_INTERFACES|eth 0|PUNNET_DISCOVERY_INTERFACES (discovery.interfaces): 'eth 0' is not an interface name",
         "PUNNET_REST_OPEN_NETWORKS|192.168.1.0/33|PUNNET_REST_OPEN_NETWORKS (rest.open.networks): '192.168.1.0/33' has a prefix over 32",
     })
     void aBadValueFailsWithOneLineNamingTheSetting(String variable, String value, String message) {
