@@ -182,6 +182,11 @@ final class GossipRuntime implements Cluster, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("graceful leave failed; stopping anyway: {}", e.toString());
         }
+        halt();
+    }
+
+    /** Stops without a goodbye, as a crash would (the others have to convict this node). */
+    void halt() {
         closed = true;
         transport.close();
         protocol.close();
