@@ -24,17 +24,19 @@ package io.punnet.detector.core;
  * <ul>
  *   <li>Regular 1 s heartbeats, then a stop: suspected 3.59 to 3.60 s after the last heartbeat.</li>
  *   <li>Arrivals jittered by up to one round, judged once per round: a killed member is suspected
- *       2.7 to 5.6 s after the kill, median 4.1 s (1,000 runs). Of that, about 0.5 s is the
- *       round-quantised evaluation and the last heartbeat arrives on average as late as the kill.</li>
- *   <li>20, 30, 40 % loss with gaps up to 3 s, starting after a clean history: never suspected,
- *       phi at most 3.8 (brief's envelope). Gaps up to 4 s (two losses plus a full round of
- *       jitter) against a clean history can reach 8 (1 to 5 runs in 100 one-hour runs): tolerating
- *       them would need {@code acceptableHeartbeatPauseMs} of about 900, i.e. 0.4 s more delay.</li>
+ *       2.7 to 5.6 s after the kill, median 4.1 s (1,000 runs): the 3.6 s crossing, plus up to a
+ *       round until the next evaluation, plus or minus the last heartbeat's own jitter.</li>
+ *   <li>20, 30, 40 % loss with gaps up to 3 s (the envelope expected on the real cluster),
+ *       starting after a clean history: never suspected, phi at most 3.8. Gaps up to 4 s (two
+ *       losses plus a full round of jitter) against a clean history can reach 8 (1 to 5 runs in
+ *       100 one-hour runs); tolerating them too would take {@code acceptableHeartbeatPauseMs}
+ *       of about 900, i.e. 0.4 s more delay.</li>
  * </ul>
- * The two targets pull against each other: a suspicion less than 3 s after the kill needs a
- * crossing under about 2.5 s after the last heartbeat, but a 3 s gap must stay under the
- * threshold. These defaults keep the second (no false suspicion) with margin and give up half a
- * second on the first.
+ * The two targets pull against each other: a suspicion about 3 s after the kill needs the
+ * crossing about 2.5 s after the last heartbeat, but a 3 s gap must stay under the threshold.
+ * These defaults keep the second with margin and give up about a second on the first.
+ *
+ * <h2>The knobs</h2>
  * <ul>
  *   <li>{@code threshold} 8: phi 8 means "a heartbeat this late would happen once in 10^8 under
  *       the observed distribution" (Cassandra's and Akka's usual value).</li>
@@ -88,7 +90,8 @@ public record DetectorSettings(int windowSize, double threshold, long minStdDevi
 
     /** Checks every value; a bad one is an {@link IllegalArgumentException} naming it. */
     public DetectorSettings {
-        require(windowSize >= 2 && windowSize <= WINDOW_SIZE_MAX, "windowSize must be 2.." + WINDOW_SIZE_MAX, windowSize);
+        require(windowSize >= 2 && windowSize <= WINDOW_SIZE_MAX, "windowSize must be 2.." + WINDOW_SIZE_MAX,
+                windowSize);
         require(threshold > 0 && Double.isFinite(threshold), "threshold must be a positive number", threshold);
         require(minStdDeviationMs > 0, "minStdDeviationMs must be > 0", minStdDeviationMs);
         require(acceptableHeartbeatPauseMs >= 0, "acceptableHeartbeatPauseMs must be >= 0", acceptableHeartbeatPauseMs);

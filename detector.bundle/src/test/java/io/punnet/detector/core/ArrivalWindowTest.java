@@ -121,7 +121,8 @@ class ArrivalWindowTest {
                 }
                 double mean = sum / window;
                 assertEquals(mean, w.meanMs(), 1e-6, "mean after " + i);
-                assertEquals(Math.sqrt(squares / window - mean * mean), w.stdDeviationMs(), 1e-3, "deviation after " + i);
+                assertEquals(Math.sqrt(squares / window - mean * mean), w.stdDeviationMs(), 1e-3,
+                        "deviation after " + i);
             }
         }
         assertEquals(window, w.samples());
@@ -137,6 +138,7 @@ class ArrivalWindowTest {
         assertThrows(IllegalArgumentException.class, () -> new DetectorSettings(10, 8, 100, -1, 1000, 4000, 2000));
         assertThrows(IllegalArgumentException.class, () -> new DetectorSettings(10, 8, 100, 0, 1000, 999, 2000));
         assertThrows(IllegalArgumentException.class, () -> new DetectorSettings(10, 8, 100, 0, 1000, 4000, 0));
-        assertThrows(IllegalArgumentException.class, () -> new DetectorSettings(10, Double.NaN, 100, 0, 1000, 4000, 2000));
+        assertThrows(IllegalArgumentException.class,
+                () -> new DetectorSettings(10, Double.NaN, 100, 0, 1000, 4000, 2000));
     }
 }

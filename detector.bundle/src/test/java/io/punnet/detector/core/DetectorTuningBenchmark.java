@@ -68,7 +68,8 @@ public final class DetectorTuningBenchmark {
             long[] all = new long[40 * 9];
             int count = 0;
             for (int seed = 0; seed < medians.length; seed++) {
-                GossipHeartbeatModel.Outcome o = new GossipHeartbeatModel(10, fanout, 0.0, DEFAULTS, seed).run(330, 300);
+                GossipHeartbeatModel.Outcome o =
+                        new GossipHeartbeatModel(10, fanout, 0.0, DEFAULTS, seed).run(330, 300);
                 medians[seed] = o.medianDetectionNanos();
                 for (long d : o.detectionDelaysNanos()) {
                     all[count++] = d;

@@ -25,12 +25,16 @@ class MissedHeartbeatPropertyTest {
 
     @Property(tries = 300)
     void missingFewerThanThePauseNeverSuspects(@ForAll @IntRange(min = 100, max = 2000) int intervalMs,
-            @ForAll @IntRange(min = 0, max = 10) int maxMissing, @ForAll @IntRange(min = 1, max = 5000) int slackMs,
-            @ForAll @LongRange(min = 1, max = 2000) long minStdMs, @ForAll @IntRange(min = 2, max = 300) int window,
-            @ForAll @DoubleRange(min = 1, max = 16) double threshold, @ForAll @DoubleRange(min = 0, max = 0.9) double loss,
+            @ForAll @IntRange(min = 0, max = 10) int maxMissing,
+            @ForAll @IntRange(min = 1, max = 5000) int slackMs,
+            @ForAll @LongRange(min = 1, max = 2000) long minStdMs,
+            @ForAll @IntRange(min = 2, max = 300) int window,
+            @ForAll @DoubleRange(min = 1, max = 16) double threshold,
+            @ForAll @IntRange(min = 1, max = 12) int capInIntervals,
+            @ForAll @DoubleRange(min = 0, max = 0.9) double loss,
             @ForAll long seed) {
         long pauseMs = (long) maxMissing * intervalMs + slackMs;
-        long capMs = Math.min(DetectorSettings.MAX_INTERVAL_LIMIT_MS, (long) intervalMs * (1 + new SplittableRandom(seed).nextInt(12)));
+        long capMs = Math.min(DetectorSettings.MAX_INTERVAL_LIMIT_MS, (long) intervalMs * capInIntervals);
         DetectorSettings settings = new DetectorSettings(window, threshold, minStdMs, pauseMs, intervalMs, capMs,
                 Math.max(DetectorSettings.MAX_LOCAL_PAUSE_DEFAULT_MS, intervalMs));
         PhiAccrualDetector detector = new PhiAccrualDetector(settings);
