@@ -1,0 +1,147 @@
+// The dashboard: reads the node list from the REST API when the event stream says something
+// changed (and slowly in between, for phi and the ages), and draws the table, the sparklines,
+// the who-sees-whom matrix and the deploy section. State lives in this module only.
+import { fetchJson } from './api.js';
+import { nodeList, census } from './model.js';
+import { History } from './history.js';
+import { NodeTable } from './table.js';
+import { renderMatrix } from './matrix.js';
+import { renderDeploy } from './deploy.js';
+import { LiveFeed } from './live.js';
+import { note } from './dom.js';
+import * as f from './format.js';
+
+const RESYNC_LIVE_MS = 10000;   // phi grows between events: read it again now and then
+const RESYNC_OFFLINE_MS = 5000; // without the stream, read a little more often
+const COALESCE_MS = 150;        // a burst of events gives one read
+
+const $ = (id) => document.getElementById(id);
+const history = new History();
+const table = new NodeTable($('nodes'), history);
+const lastSample = new Map();
+const page = { nodes: [], fetchedAt: 0, stream: 'connecting', attempt: 0, reachable: true, status: 200 };
+let inFlight = false;
+let again = false;
+let pending = null;
+let resync = null;
+
+function schedule(delay = COALESCE_MS) {
+  if (pending === null) pending = setTimeout(() => { pending = null; refresh(); }, delay);
+}
+
+async function refresh() {
+  if (inFlight) { again = true; return; }
+  inFlight = true;
+  try {
+    const { status, body } = await fetchJson('/api/v1/nodes');
+    page.reachable = true;
+    page.status = status;
+    if (status === 200) show(nodeList(body));
+  } catch (unreachable) {
+    page.reachable = false;
+  } finally {
+    inFlight = false;
+    banner();
+    planResync();
+    if (again) { again = false; schedule(); }
+  }
+}
+
+function show(nodes) {
+  const now = Date.now();
+  page.nodes = nodes;
+  page.fetchedAt = now;
+  for (const n of nodes) {
+    history.record(n.name, 'phi', now, n.phi);
+    const sampled = n.sampledAt ?? now - (n.ageMs ?? 0);
+    const t = now - (n.ageMs ?? 0);
+    if (lastSample.get(n.name) !== sampled) { // one point per monitoring sample, however often it is read
+      lastSample.set(n.name, sampled);
+      history.record(n.name, 'cpu', t, n.cpu);
+      history.record(n.name, 'load1', t, n.load1);
+    }
+  }
+  history.retain(nodes.map((n) => n.name));
+  for (const name of lastSample.keys()) if (!nodes.some((n) => n.name === name)) lastSample.delete(name);
+  table.render(nodes);
+  renderMatrix($('matrix'), nodes);
+  note($('nodes-note'), nodes.length ? '' : 'No node yet.');
+  const c = census(nodes);
+  const parts = ['alive', 'suspect', 'dead', 'left'].filter((s) => c[s]).map((s) => `${c[s]} ${s}`);
+  $('summary').textContent = `${nodes.length} node${nodes.length === 1 ? '' : 's'}: ${parts.join(', ') || 'none known'}`;
+  document.title = c.suspect + c.dead ? `Punnet (${c.suspect + c.dead} need a look)` : 'Punnet';
+  tick();
+}
+
+function banner() {
+  const box = $('banner');
+  let text = '';
+  let error = false;
+  if (!page.reachable) {
+    text = 'Cannot reach this node: retrying…';
+    error = true;
+  } else if (page.status !== 200) {
+    text = `The node answered ${page.status} for the node list: retrying…`;
+    error = true;
+  } else if (page.stream === 'reconnecting') {
+    text = `Live updates lost: reconnecting (attempt ${page.attempt})…`;
+  } else if (page.stream === 'unavailable') {
+    text = `Live updates unavailable: retrying; the page refreshes every ${RESYNC_OFFLINE_MS / 1000} s meanwhile.`;
+  }
+  box.textContent = text;
+  box.hidden = !text;
+  box.classList.toggle('error', error);
+  document.documentElement.dataset.stream = page.stream;
+}
+
+function planResync() {
+  clearTimeout(resync);
+  resync = setTimeout(() => { refresh(); deploy(); }, page.stream === 'live' ? RESYNC_LIVE_MS : RESYNC_OFFLINE_MS);
+}
+
+/** Ages move on between reads: the page adds the time since the read, every second. */
+function tick() {
+  const since = page.fetchedAt ? Date.now() - page.fetchedAt : 0;
+  for (const span of document.querySelectorAll('[data-age-ms]')) {
+    const base = span.dataset.ageMs;
+    span.textContent = base === '' ? f.UNKNOWN : f.age(Number(base) + since);
+  }
+  $('updated').textContent = page.fetchedAt ? `${f.age(since)} ago` : 'never';
+}
+
+async function deploy() {
+  try {
+    await renderDeploy($('deploy'), fetchJson);
+  } catch (unreachable) {
+    // the banner already tells; the section keeps what it showed
+  }
+}
+
+async function identity() {
+  try {
+    const { status, body } = await fetchJson('/api/v1/node');
+    if (status === 200 && body) {
+      $('cluster-name').textContent = body.cluster ? `· ${body.cluster}` : '';
+      $('served-by').textContent = body.name || 'this node';
+    }
+  } catch (unreachable) {
+    // shown by the banner of the next read
+  }
+}
+
+const feed = new LiveFeed('/api/v1/events',
+  (type) => { schedule(); if (type === 'rollout') deploy(); },
+  (status, attempt) => {
+    const was = page.stream;
+    page.stream = status;
+    page.attempt = attempt;
+    banner();
+    if (status === 'live' && was !== 'live') refresh(); // catch up on what the gap hid
+    else planResync();
+  });
+
+identity();
+refresh();
+deploy();
+feed.start();
+setInterval(tick, 1000);
