@@ -78,8 +78,16 @@ final class GossipRuntime implements Cluster, AutoCloseable {
             throw e;
         }
         EventDispatcher events = new EventDispatcher(eventQueueDepth, listeners, prefix + "-events");
-        GossipNode engine = new GossipNode(node.nodeName(), gossip, new SystemClock(), protocol,
-                new SplittableRandom(secure.nextLong()), transport, events);
+        GossipNode engine;
+        try {
+            engine = new GossipNode(node.nodeName(), gossip, new SystemClock(), protocol,
+                    new SplittableRandom(secure.nextLong()), transport, events);
+        } catch (RuntimeException e) {
+            transport.close();
+            protocol.close();
+            events.close();
+            throw e;
+        }
         GossipRuntime runtime = new GossipRuntime(node.clusterName(), protocol, transport, events, engine);
         transport.start(engine);
         protocol.execute(engine::start);

@@ -13,10 +13,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class NetworkTransportTest {
 
     private Node node(String key, String cluster, TransportSettings settings, PushPullResponse answer) throws IOException {
         ProtocolThread protocol = new ProtocolThread("test-protocol");
-        NetworkTransport transport = NetworkTransport.open(settings, KeyRing.parse(key), cluster, new SplittableRandom(7),
+        NetworkTransport transport = NetworkTransport.open(settings, KeyRing.parse(key), cluster, new SecureRandom(),
                 protocol, "test");
         RecordingInbound inbound = new RecordingInbound(protocol, answer);
         transport.start(inbound);
