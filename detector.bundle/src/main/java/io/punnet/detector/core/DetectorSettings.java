@@ -52,10 +52,12 @@ package io.punnet.detector.core;
  *       convicted (or ignored) for having none.</li>
  *   <li>{@code windowSize} 200 samples: about three minutes of history at 1 s; large enough for a
  *       stable deviation, small enough to adapt within minutes when a link turns lossy.</li>
- *   <li>{@code maxIntervalMs} 4000: a longer interval (a partition that healed, a peer that was
- *       unreachable) is clamped to this before it enters the window, so one outage does not make
- *       the detector deaf for the next few hundred heartbeats. It stays above the 2 to 3 s
- *       intervals of a lossy link, which are real information and are kept.</li>
+ *   <li>{@code maxIntervalMs} 30000: the absolute ceiling of a recorded interval. The working cap
+ *       is adaptive: an interval longer than the threshold crossing (a partition that healed, a
+ *       peer that was unreachable) is recorded as the crossing interval (see
+ *       {@link ArrivalWindow}), so one outage does not make the detector deaf for the next few
+ *       hundred heartbeats, while the long gaps of a really lossy link are still learned. The
+ *       ceiling only matters once the crossing itself is that long (a link losing most packets).</li>
  *   <li>{@code maxLocalPauseMs} 2000: when nothing happened on this node (no evaluation round, no
  *       heartbeat) for longer than this, the node itself was paused (GC, a starved Pi) and the gap
  *       is forgiven. Must exceed the spacing of gossip rounds (1 s) and stay below the crossing
@@ -67,8 +69,9 @@ package io.punnet.detector.core;
  * @param minStdDeviationMs          the floor of the standard deviation used by phi (&gt; 0)
  * @param acceptableHeartbeatPauseMs slack added to the mean interval (&ge; 0)
  * @param firstHeartbeatEstimateMs   the interval assumed for a peer that has no history yet (&gt; 0)
- * @param maxIntervalMs              intervals above this are clamped to it before being recorded
- *                                   (&ge; firstHeartbeatEstimateMs, &le; 60000)
+ * @param maxIntervalMs              no interval is recorded as longer than this (below it, intervals
+ *                                   are capped at the threshold crossing) (&ge; firstHeartbeatEstimateMs,
+ *                                   &le; 60000)
  * @param maxLocalPauseMs            a gap in local activity longer than this is a local pause (&gt; 0)
  */
 public record DetectorSettings(int windowSize, double threshold, long minStdDeviationMs,
@@ -80,7 +83,7 @@ public record DetectorSettings(int windowSize, double threshold, long minStdDevi
     public static final long MIN_STD_DEVIATION_DEFAULT_MS = 400;
     public static final long ACCEPTABLE_HEARTBEAT_PAUSE_DEFAULT_MS = 500;
     public static final long FIRST_HEARTBEAT_ESTIMATE_DEFAULT_MS = 1000;
-    public static final long MAX_INTERVAL_DEFAULT_MS = 4000;
+    public static final long MAX_INTERVAL_DEFAULT_MS = 30_000;
     public static final long MAX_LOCAL_PAUSE_DEFAULT_MS = 2000;
 
     /** The largest window: keeps the exact sums of squared microseconds within a long. */

@@ -34,9 +34,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "member with no history yet; set it to the gossip interval.")
     long firstHeartbeatEstimateInMs() default DetectorSettings.FIRST_HEARTBEAT_ESTIMATE_DEFAULT_MS;
 
-    @AttributeDefinition(name = "Interval cap (ms)", description = "Longer intervals (a healed partition) "
-            + "are recorded as this, so one outage does not make the detector deaf afterwards. Keep it above "
-            + "the gaps of a lossy link (2 to 3 rounds). At most 60000.")
+    @AttributeDefinition(name = "Interval ceiling (ms)", description = "No heartbeat interval is recorded as "
+            + "longer than this. Below it, an interval longer than the threshold crossing (a healed partition) "
+            + "is recorded as the crossing, so one outage does not make the detector deaf while a lossy link's "
+            + "long gaps are still learned. Lower: less deafness after outages, more false suspicions on very "
+            + "lossy links. At most 60000.")
     long maxIntervalInMs() default DetectorSettings.MAX_INTERVAL_DEFAULT_MS;
 
     @AttributeDefinition(name = "Maximum local pause (ms)", description = "A gap in this node's own activity "

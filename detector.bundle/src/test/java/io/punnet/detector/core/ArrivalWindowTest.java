@@ -2,6 +2,7 @@ package io.punnet.detector.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class ArrivalWindowTest {
     private static final double PHI_Y2 = 1.6428278854871123;
     private static final double EPS = 1e-9;
 
-    /** window 2, threshold 8, min std 50, pause 0, first estimate 1000, cap 3000, local pause 2000. */
+    /** The given window, min deviation and pause; threshold 8, first estimate 1000, ceiling 3000. */
     private static DetectorSettings settings(int window, long minStd, long pause) {
         return new DetectorSettings(window, 8, minStd, pause, 1000, 3000, 2000);
     }
@@ -70,16 +71,71 @@ class ArrivalWindowTest {
         assertEquals(PHI_Y2, w.phi(ms(3500)), EPS);
     }
 
+    /**
+     * Window 2 holding 900 and 1100 (mean 1000, deviation 100): phi would cross 8 at
+     * {@code 1000 + 5.2259866 * 100 = 1522.59866} ms, so a 10 s interval is recorded as 1522.598 ms
+     * (whole microseconds): the window then holds 1100 and 1522.598, mean 1311.299, deviation 211.299.
+     */
     @Test
-    void longIntervalsAreCapped() {
+    void anIntervalBeyondTheCrossingIsRecordedAsTheCrossing() {
         ArrivalWindow w = new ArrivalWindow(settings(2, 50, 0), ms(0));
+        w.arrival(ms(900));
+        w.arrival(ms(2000));
+        w.arrival(ms(12_000));
+        assertEquals(1311.299, w.meanMs(), 1e-9);
+        assertEquals(211.299, w.stdDeviationMs(), 1e-6);
+        // the age still counts from the real last arrival: on time at 12000 + 1311.299, y = 0
+        assertEquals(Math.log10(2), w.phi(ms(12_000 + 1311.299)), 1e-6);
+    }
+
+    /**
+     * Intervals 1000 and 1000 with the deviation floored to 1000: the crossing would be at
+     * 6226 ms, above the ceiling of 3000, so a 10 s interval is recorded as 3000: intervals
+     * 1000 and 3000, mean 2000, deviation 1000.
+     */
+    @Test
+    void noIntervalIsRecordedAboveTheCeiling() {
+        ArrivalWindow w = new ArrivalWindow(settings(2, 1000, 0), ms(0));
         w.arrival(ms(1000));
-        w.arrival(ms(11_000));
-        // 10000 ms is recorded as the cap 3000: intervals 1000 and 3000, mean 2000, deviation 1000
+        w.arrival(ms(2000));
+        w.arrival(ms(12_000));
         assertEquals(2000.0, w.meanMs(), EPS);
         assertEquals(1000.0, w.stdDeviationMs(), EPS);
-        // the age still counts from the real last arrival: y = (4000 - 2000) / 1000 = 2
-        assertEquals(PHI_Y2, w.phi(ms(15_000)), EPS);
+        // y = (4000 - 2000) / 1000 = 2
+        assertEquals(PHI_Y2, w.phi(ms(16_000)), EPS);
+    }
+
+    /**
+     * A link that turns lossy: after a clean 1 s history, a 6 s gap every fifth heartbeat. The
+     * first one is far beyond the crossing (about 3.6 s) and is recorded at the crossing; each
+     * such record widens the window, until 6 s gaps no longer reach the threshold. A fixed cap
+     * near the normal interval would never get there.
+     */
+    @Test
+    void aLinkWithLongGapsIsLearnedStepByStep() {
+        ArrivalWindow w = new ArrivalWindow(DetectorSettings.defaults(), 0);
+        long now = 0;
+        for (int k = 0; k < 300; k++) {
+            now += ms(1000);
+            w.arrival(now);
+        }
+        double firstPhi = w.phi(now + ms(6000));
+        assertTrue(firstPhi > 8, "a 6 s gap must at first be suspicious, phi " + firstPhi);
+        int cycles = 0;
+        double previous = firstPhi;
+        while (w.phi(now + ms(6000)) >= 8 && cycles < 100) {
+            now += ms(6000);
+            w.arrival(now);
+            for (int k = 0; k < 4; k++) {
+                now += ms(1000);
+                w.arrival(now);
+            }
+            double phi = w.phi(now + ms(6000));
+            assertTrue(phi < previous, "each long gap must lower the phi of the next, cycle " + cycles);
+            previous = phi;
+            cycles++;
+        }
+        assertTrue(w.phi(now + ms(6000)) < 8, "still suspicious after " + cycles + " cycles");
     }
 
     @Test
@@ -103,7 +159,8 @@ class ArrivalWindowTest {
     @Test
     void runningStatisticsMatchARecomputation() {
         int window = 7;
-        ArrivalWindow w = new ArrivalWindow(settings(window, 50, 0), 0);
+        // a deviation floor of 2 s puts the crossing beyond every interval drawn: none is capped
+        ArrivalWindow w = new ArrivalWindow(settings(window, 2000, 0), 0);
         SplittableRandom random = new SplittableRandom(42);
         long[] intervals = new long[500];
         long now = 0;

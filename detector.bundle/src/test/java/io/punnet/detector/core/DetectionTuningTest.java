@@ -70,6 +70,46 @@ class DetectionTuningTest {
     }
 
     /**
+     * A 60 s partition heals, then the member dies 20 heartbeats later. The partition's interval is
+     * recorded at the crossing (3590.4 ms), so the window holds 199 intervals of 1000 ms and one of
+     * 3590.4: mean 1012.95, deviation 182.7 (floored to 400), and the member is suspected
+     * {@code 1012.95 + 500 + 5.226 * 400 = 3603.3} ms after its last heartbeat, within the next 10 ms
+     * step. (Recorded raw, the 60 s would make it mean 1295, deviation 4170 ms: 23 s of deafness.)
+     */
+    @Test
+    void aHealedPartitionDoesNotMakeTheDetectorDeaf() {
+        PhiAccrualDetector detector = new PhiAccrualDetector(DEFAULTS);
+        long step = 10_000_000L;
+        long now = 0;
+        boolean suspectedDuringPartition = false;
+        for (int k = 0; k < 300; k++) {
+            detector.heartbeat("peer", 1, k * ROUND);
+        }
+        long partitionEnd = 299 * ROUND + 60 * ROUND;
+        for (now = 299 * ROUND + step; now < partitionEnd; now += step) {
+            suspectedDuringPartition |= detector.suspicion("peer", now).suspect();
+        }
+        assertTrue(suspectedDuringPartition);
+        long last = partitionEnd;
+        for (int k = 0; k <= 20; k++) {
+            last = partitionEnd + k * ROUND;
+            for (; now < last; now += step) {
+                detector.suspicion("peer", now);
+            }
+            detector.heartbeat("peer", 1, last);
+        }
+        assertEquals(1012.95, detector.report("peer", last).orElseThrow().meanIntervalMs(), 0.01);
+        long suspectedAt = -1;
+        for (now = last + step; now <= last + 30 * ROUND && suspectedAt < 0; now += step) {
+            if (detector.suspicion("peer", now).suspect()) {
+                suspectedAt = now;
+            }
+        }
+        double delayMs = (suspectedAt - last) / 1e6;
+        assertTrue(delayMs >= 3603.3 && delayMs <= 3613.3, "suspected " + delayMs + " ms after the last heartbeat");
+    }
+
+    /**
      * A member killed after 300 s of jittered heartbeats, judged by a node evaluating once per
      * round, over 300 seeds. The phi crossing after the last arrival is
      * {@code c = mean + 0.5 + 5.226 * sigma}, in {@code [0.9 + 0.5 + 2.09, 1.1 + 0.5 + 2.35] =

@@ -15,7 +15,8 @@ import net.jqwik.api.constraints.LongRange;
  *
  * <p>Why: every recorded interval is a multiple of {@code I}, at least {@code I} (the bootstrap
  * seeds, with the first-heartbeat estimate set to {@code I}, average {@code I} and the smaller is
- * evicted first; the cap is at least {@code I}), so the mean is at least {@code I}. The longest
+ * evicted first; an interval is capped at the threshold crossing, which lies above the mean, or at
+ * the ceiling, which is at least {@code I}), so the mean is at least {@code I}. The longest
  * silence is {@code (N + 1) * I}, so {@code y <= (N * I - acceptablePause) / sigma < 0} and phi
  * stays below {@code phi(0) = log10 2 = 0.30}, under any threshold from 1 up.
  */
