@@ -63,6 +63,18 @@ public final class DetectorTuningBenchmark {
 
     private static void gossipModel() {
         System.out.println("\n2. Scuttlebutt model, N=10, 1 s rounds (40 seeds per line):");
+        DetectorSettings fixedCap = new DetectorSettings(DEFAULTS.windowSize(), DEFAULTS.threshold(),
+                DEFAULTS.minStdDeviationMs(), DEFAULTS.acceptableHeartbeatPauseMs(), DEFAULTS.firstHeartbeatEstimateMs(),
+                4000, DEFAULTS.maxLocalPauseMs());
+        for (double loss : new double[] {0.2, 0.4}) {
+            long falseSuspicions = 0;
+            for (int seed = 0; seed < 10; seed++) {
+                falseSuspicions += new GossipHeartbeatModel(10, 1, loss, fixedCap, 1000 + seed)
+                        .run(3600, Integer.MAX_VALUE).falseSuspicions();
+            }
+            System.out.printf("   (with a fixed 4 s ceiling instead: fanout 1, %.0f%% loss: false suspicions %d)%n",
+                    loss * 100, falseSuspicions);
+        }
         for (int fanout = 1; fanout <= 3; fanout++) {
             long[] medians = new long[40];
             long[] all = new long[40 * 9];
