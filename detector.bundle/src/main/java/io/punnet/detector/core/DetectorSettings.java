@@ -72,7 +72,8 @@ package io.punnet.detector.core;
  * @param maxIntervalMs              no interval is recorded as longer than this (below it, intervals
  *                                   are capped at the threshold crossing) (&ge; firstHeartbeatEstimateMs,
  *                                   &le; 60000)
- * @param maxLocalPauseMs            a gap in local activity longer than this is a local pause (&gt; 0)
+ * @param maxLocalPauseMs            a gap in local activity longer than this is a local pause
+ *                                   (&gt; firstHeartbeatEstimateMs)
  */
 public record DetectorSettings(int windowSize, double threshold, long minStdDeviationMs,
         long acceptableHeartbeatPauseMs, long firstHeartbeatEstimateMs, long maxIntervalMs,
@@ -101,7 +102,9 @@ public record DetectorSettings(int windowSize, double threshold, long minStdDevi
         require(firstHeartbeatEstimateMs > 0, "firstHeartbeatEstimateMs must be > 0", firstHeartbeatEstimateMs);
         require(maxIntervalMs >= firstHeartbeatEstimateMs && maxIntervalMs <= MAX_INTERVAL_LIMIT_MS,
                 "maxIntervalMs must be between firstHeartbeatEstimateMs and " + MAX_INTERVAL_LIMIT_MS, maxIntervalMs);
-        require(maxLocalPauseMs > 0, "maxLocalPauseMs must be > 0", maxLocalPauseMs);
+        require(maxLocalPauseMs > firstHeartbeatEstimateMs,
+                "maxLocalPauseMs must exceed firstHeartbeatEstimateMs (the gossip interval), or every round would "
+                        + "look like a pause of this node and nobody would ever be suspected", maxLocalPauseMs);
     }
 
     /** The defaults explained in the class comment, tuned for 1 s gossip rounds. */

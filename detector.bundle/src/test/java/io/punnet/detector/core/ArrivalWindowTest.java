@@ -195,6 +195,7 @@ class ArrivalWindowTest {
         assertThrows(IllegalArgumentException.class, () -> new DetectorSettings(10, 8, 100, -1, 1000, 4000, 2000));
         assertThrows(IllegalArgumentException.class, () -> new DetectorSettings(10, 8, 100, 0, 1000, 999, 2000));
         assertThrows(IllegalArgumentException.class, () -> new DetectorSettings(10, 8, 100, 0, 1000, 4000, 0));
+        assertThrows(IllegalArgumentException.class, () -> new DetectorSettings(10, 8, 100, 0, 1000, 4000, 1000));
         assertThrows(IllegalArgumentException.class,
                 () -> new DetectorSettings(10, Double.NaN, 100, 0, 1000, 4000, 2000));
     }

@@ -37,7 +37,7 @@ class MissedHeartbeatPropertyTest {
         long pauseMs = (long) maxMissing * intervalMs + slackMs;
         long capMs = Math.min(DetectorSettings.MAX_INTERVAL_LIMIT_MS, (long) intervalMs * capInIntervals);
         DetectorSettings settings = new DetectorSettings(window, threshold, minStdMs, pauseMs, intervalMs, capMs,
-                Math.max(DetectorSettings.MAX_LOCAL_PAUSE_DEFAULT_MS, intervalMs));
+                Math.max(DetectorSettings.MAX_LOCAL_PAUSE_DEFAULT_MS, 2L * intervalMs));
         PhiAccrualDetector detector = new PhiAccrualDetector(settings);
         SplittableRandom random = new SplittableRandom(seed);
         long interval = intervalMs * MS;
