@@ -36,6 +36,12 @@ package io.punnet.detector.core;
  * crossing about 2.5 s after the last heartbeat, but a 3 s gap must stay under the threshold.
  * These defaults keep the second with margin and give up about a second on the first.
  *
+ * <p>The detector is only as fast as heartbeats spread. With one gossip exchange per node and
+ * round (Cassandra's scuttlebutt), arrivals are wider than assumed above: in the model of
+ * {@code DetectorTuningBenchmark} at N=10 the intervals have mean 1.3 s and deviation 0.7 s, the
+ * crossing moves to about 5.5 s and the median survivor suspects a killed node after 6.5 s; with
+ * two or three exchanges per round, after 4.2 or 3.9 s.
+ *
  * <h2>The knobs</h2>
  * <ul>
  *   <li>{@code threshold} 8: phi 8 means "a heartbeat this late would happen once in 10^8 under
