@@ -1,0 +1,50 @@
+package io.punnet.rest.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The whole HTTP API as one {@link Router}: the original routes, the v1 views, meta-data,
+ * inventory, metrics, health and the OpenAPI document. Events (SSE) are a stream, not a call, and
+ * are served beside this. The deploy routes ({@code /api/v1/bundles}, {@code /api/v1/rollouts})
+ * will be one more route group here once the deploy API exists.
+ */
+public final class Api {
+
+    private final Router router;
+
+    /**
+     * @param sources   the services, copied once per call
+     * @param cache     the cache of rendered hot answers
+     * @param guard     who may change what
+     * @param forwarder sends changes to the node that owns them
+     * @param settings  cache ages
+     * @param uptimeMs  how long this node has run
+     * @param bugs      where unexpected exceptions are reported (logged)
+     */
+    public Api(Supplier<Sources> sources, RenderCache cache, Guard guard, Forwarder forwarder, ApiSettings settings,
+            LongSupplier uptimeMs, Consumer<RuntimeException> bugs) {
+        Json json = new Json();
+        Problems problems = new Problems(json);
+        List<Route> routes = new ArrayList<>();
+        routes.addAll(new LegacyRoutes(sources, json, problems, cache, settings.legacyMaxAgeMs()).routes());
+        routes.addAll(new NodeRoutes(sources, json, problems, cache, settings.liveMaxAgeMs(), uptimeMs).routes());
+        routes.addAll(new MetadataRoutes(sources, json, problems, cache, forwarder).routes());
+        routes.addAll(new InventoryRoutes(sources, json, cache, settings.legacyMaxAgeMs()).routes());
+        routes.addAll(new MetricsRoutes(sources).routes());
+        routes.addAll(new HealthRoutes(sources, json).routes());
+        routes.addAll(new DocRoutes().routes());
+        this.router = new Router(routes, guard, problems, bugs);
+    }
+
+    public Reply dispatch(Call call) {
+        return router.dispatch(call);
+    }
+
+    public Router router() {
+        return router;
+    }
+}

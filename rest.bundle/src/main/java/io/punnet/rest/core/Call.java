@@ -1,0 +1,53 @@
+package io.punnet.rest.core;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * One HTTP request as the routes see it, free of any servlet type so that the routes are tested
+ * without a container.
+ *
+ * @param method        the HTTP method, upper case
+ * @param path          the request path, decoded, without the query string
+ * @param header        looks up a request header by name (case-insensitive); null when absent
+ * @param remoteAddress the client's IP address literal
+ * @param body          the request body, already read within the size cap (empty for none)
+ * @param params        the path parameters of the matched route ({@code {service}} → value)
+ */
+public record Call(String method, String path, Function<String, String> header, String remoteAddress,
+        byte[] body, Map<String, String> params) {
+
+    public Call {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(header, "header");
+        remoteAddress = remoteAddress == null ? "" : remoteAddress;
+        body = body == null ? new byte[0] : body;
+        params = Map.copyOf(params);
+    }
+
+    /** A call without headers, body or parameters (tests, internal use). */
+    public static Call of(String method, String path) {
+        return new Call(method, path, name -> null, "127.0.0.1", new byte[0], Map.of());
+    }
+
+    /** This call with the path parameters of the route it matched. */
+    public Call withParams(Map<String, String> matched) {
+        return new Call(method, path, header, remoteAddress, body, matched);
+    }
+
+    /** One path parameter; the route guarantees it exists. */
+    public String param(String name) {
+        String value = params.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("no path parameter " + name);
+        }
+        return value;
+    }
+
+    /** True for the methods that may change something. */
+    public boolean isMutating() {
+        return !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
+    }
+}

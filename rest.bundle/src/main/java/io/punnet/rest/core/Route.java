@@ -1,0 +1,64 @@
+package io.punnet.rest.core;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One method and path template, such as {@code PUT /meta-data/add-service/{service}}. A template
+ * segment in braces matches exactly one non-empty path segment and becomes a path parameter.
+ *
+ * @param method   the HTTP method
+ * @param template the path template
+ * @param access   who may call it
+ * @param legacy   true for the original routes: their errors also carry {@code {"err": …}}
+ * @param handler  the logic
+ */
+public record Route(String method, String template, Access access, boolean legacy, Handler handler) {
+
+    public Route {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(handler, "handler");
+        if (!template.startsWith("/")) {
+            throw new IllegalArgumentException("a template starts with '/': " + template);
+        }
+        if (!"GET".equals(method) && access == Access.OPEN) {
+            throw new IllegalArgumentException("a mutating route must not be open: " + method + " " + template);
+        }
+    }
+
+    /** An open read. */
+    public static Route get(String template, Handler handler) {
+        return new Route("GET", template, Access.OPEN, false, handler);
+    }
+
+    /** A change that needs the token. */
+    public static Route change(String method, String template, Handler handler) {
+        return new Route(method, template, Access.TOKEN, false, handler);
+    }
+
+    /** The path parameters if {@code path} fits the template, else null. */
+    Map<String, String> match(List<String> pathSegments) {
+        List<String> parts = Paths.segments(template);
+        if (parts.size() != pathSegments.size()) {
+            return null;
+        }
+        Map<String, String> params = new HashMap<>();
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i);
+            String segment = pathSegments.get(i);
+            if (part.startsWith("{") && part.endsWith("}")) {
+                if (segment.isEmpty()) {
+                    return null;
+                }
+                params.put(part.substring(1, part.length() - 1), segment);
+            } else if (!part.equals(segment)) {
+                return null;
+            }
+        }
+        return params;
+    }
+}
