@@ -1,6 +1,8 @@
 package io.punnet.discovery.core;
 
+import java.util.Collections;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -14,11 +16,15 @@ public final class InterfaceWatch {
 
     private final Set<Binding> running = new TreeSet<>();
 
-    /** What one poll changes. */
+    /** What one poll changes, each set sorted. */
     public record Changes(Set<Binding> toStart, Set<Binding> toStop) {
         public Changes {
-            toStart = Set.copyOf(toStart);
-            toStop = Set.copyOf(toStop);
+            toStart = sorted(toStart);
+            toStop = sorted(toStop);
+        }
+
+        private static SortedSet<Binding> sorted(Set<Binding> bindings) {
+            return Collections.unmodifiableSortedSet(new TreeSet<>(bindings));
         }
 
         /** Whether nothing changed. */

@@ -32,6 +32,9 @@ final class Closer {
         }
         long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
         for (Thread t : pending) {
+            if (!t.isAlive()) {
+                continue;
+            }
             long left = (deadline - System.nanoTime()) / 1_000_000L;
             if (left <= 0) {
                 return false;
