@@ -19,7 +19,9 @@ final class Addresses {
     private Addresses() {
     }
 
-    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV4_LITERAL =
+            Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*(%[A-Za-z0-9_.-]+)?");
 
     /**
      * The socket address of {@code endpoint}, whose host must be an address literal: this runs on
@@ -33,9 +35,12 @@ final class Addresses {
         return new InetSocketAddress(InetAddress.getByName(endpoint.host()), endpoint.port());
     }
 
-    /** Whether {@code host} is an IPv4 or IPv6 literal (which resolve without any lookup). */
+    /**
+     * Whether {@code host} has the form of an IPv4 or IPv6 literal, which {@link InetAddress#getByName}
+     * parses (or refuses) without asking DNS.
+     */
     static boolean isLiteral(String host) {
-        return host.indexOf(':') >= 0 || IPV4_LITERAL.matcher(host).matches();
+        return IPV4_LITERAL.matcher(host).matches() || IPV6_LITERAL.matcher(host).matches();
     }
 
     /** The endpoint of {@code host:port} with the host as an address literal; may ask DNS. */

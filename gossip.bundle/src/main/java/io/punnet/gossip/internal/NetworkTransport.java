@@ -30,6 +30,7 @@ import io.punnet.gossip.core.wire.PacketCodec;
 final class NetworkTransport implements Transport, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NetworkTransport.class);
+    private static final int BIND_ATTEMPTS = 5;
 
     private final PacketCodec datagrams;
     private final InboundPump pump;
@@ -55,17 +56,33 @@ final class NetworkTransport implements Transport, AutoCloseable {
         PacketCodec datagrams = new PacketCodec(new Envelope(keys, clusterName, nonces, settings.maxDatagramBytes()));
         PacketCodec frames = new PacketCodec(new Envelope(keys, clusterName, nonces, settings.maxFrameBytes()));
         InboundPump pump = new InboundPump(settings.queueDepth(), protocolThread);
-        InetSocketAddress bind = new InetSocketAddress(settings.bindAddress(), settings.port());
-        DatagramLink udp = new DatagramLink(bind, datagrams, pump, threadPrefix + "-udp");
-        try {
+        // with port 0, UDP picks a free port that TCP may find taken: then try another (a few times)
+        int attempts = settings.port() == 0 ? BIND_ATTEMPTS : 1;
+        for (int attempt = 1; ; attempt++) {
+            DatagramLink udp = bindUdp(settings, datagrams, pump, threadPrefix);
             int port = udp.port();
-            StreamLink tcp = new StreamLink(settings, port, frames, pump, threadPrefix);
-            Endpoint local = new Endpoint(settings.bindAddress().getHostAddress(), port);
-            return new NetworkTransport(datagrams, pump, udp, tcp, local);
-        } catch (IOException | RuntimeException e) {
-            udp.close();
-            throw new IOException("cannot listen for gossip on TCP " + settings.bindAddress().getHostAddress() + ":"
-                    + udp.port() + ": " + e.getMessage(), e);
+            try {
+                StreamLink tcp = new StreamLink(settings, port, frames, pump, threadPrefix);
+                Endpoint local = new Endpoint(settings.bindAddress().getHostAddress(), port);
+                return new NetworkTransport(datagrams, pump, udp, tcp, local);
+            } catch (IOException | RuntimeException e) {
+                udp.close();
+                if (attempt >= attempts) {
+                    throw new IOException("cannot listen for gossip on TCP " + settings.bindAddress().getHostAddress()
+                            + ":" + port + ": " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    private static DatagramLink bindUdp(TransportSettings settings, PacketCodec datagrams, InboundPump pump,
+            String threadPrefix) throws IOException {
+        InetSocketAddress bind = new InetSocketAddress(settings.bindAddress(), settings.port());
+        try {
+            return new DatagramLink(bind, datagrams, pump, threadPrefix + "-udp");
+        } catch (IOException e) {
+            throw new IOException("cannot listen for gossip on UDP " + settings.bindAddress().getHostAddress() + ":"
+                    + settings.port() + ": " + e.getMessage(), e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.punnet.gossip.internal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,9 @@ final class StreamServing {
         } catch (Frames.FrameException e) {
             LOG.debug("push-pull from {} dropped: {}", from, e.getMessage());
             pump.dropped(e.reason());
+        } catch (SocketTimeoutException e) {
+            LOG.debug("push-pull from {} dropped: {}", from, e.getMessage());
+            pump.dropped("timeout");
         } catch (IOException e) {
             LOG.debug("push-pull from {} failed: {}", from, e.toString());
         }

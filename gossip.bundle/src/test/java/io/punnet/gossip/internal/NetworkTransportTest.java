@@ -183,6 +183,7 @@ class NetworkTransportTest {
         }
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         assertTrue(tookMs >= 150 && tookMs < 4_000, "closed after " + tookMs + " ms");
+        assertTrue(eventually(5_000, () -> b.inbound.drops("timeout") == 1), () -> "drops: " + b.inbound.drops);
     }
 
     @Test
