@@ -21,7 +21,7 @@ export function sparkline(points, { max = null, mark = null, label = 'history', 
   const low = Math.min(...values);
   const high = Math.max(...values);
   const minutes = Math.max(1, Math.round(span / 60000));
-  const text = `${label} over the last ${minutes} min: from ${round(low)} to ${round(high)}${unit}, now ${round(values[values.length - 1])}${unit}`;
+  const text = `${label} over the last ${minutes} min: from ${round(low)}${unit} to ${round(high)}${unit}, now ${round(values[values.length - 1])}${unit}`;
   return svg('svg', { class: 'spark', width: WIDTH, height: HEIGHT, viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': text },
     svg('title', {}, text),
     mark === null ? null : svg('line', { x1: 0, x2: WIDTH, y1: y(mark).toFixed(1), y2: y(mark).toFixed(1) }),
