@@ -12,11 +12,14 @@ import org.slf4j.LoggerFactory;
 
 import io.punnet.gossip.api.ClusterEvent;
 import io.punnet.gossip.api.ClusterListener;
+import io.punnet.gossip.api.Member;
 
 /**
  * Delivers cluster events to the whiteboard listeners, in the order the engine produced them, one at
  * a time, on one notification thread (never the protocol thread, so a slow listener cannot stall
  * gossip). A listener that throws is logged and the others still get the event.
+ *
+ * <p>Membership changes (joins, restarts, status changes, removals) are also logged at INFO here.
  *
  * <p>The queue is bounded: if listeners fall {@code depth} events behind, newer events are dropped
  * and counted, and an error is logged once per overflow episode.
@@ -68,6 +71,7 @@ final class EventDispatcher implements Consumer<ClusterEvent>, AutoCloseable {
     }
 
     private void deliver(ClusterEvent event) {
+        logMembership(event);
         List<ClusterListener> current = listeners.get();
         if (current == null) {
             return;
@@ -79,6 +83,19 @@ final class EventDispatcher implements Consumer<ClusterEvent>, AutoCloseable {
                 LOG.warn("cluster listener {} failed on {} of {}", listener.getClass().getName(), event.type(),
                         event.member().name(), e);
             }
+        }
+    }
+
+    /** Membership changes are worth a line in the node's log; state changes are too frequent. */
+    private static void logMembership(ClusterEvent event) {
+        Member member = event.member();
+        switch (event.type()) {
+            case JOINED -> LOG.info("member {} at {} joined", member.name(), member.gossipEndpoint());
+            case RESTARTED -> LOG.info("member {} restarted (generation {})", member.name(), member.generation());
+            case STATUS_CHANGED -> LOG.info("member {} is {} (was {})", member.name(), member.status(),
+                    event.previousStatus());
+            case REMOVED -> LOG.info("member {} removed", member.name());
+            default -> LOG.debug("member {}: {} changed", member.name(), event.key());
         }
     }
 
