@@ -12,9 +12,11 @@ import io.punnet.gossip.core.model.EndpointState;
 import io.punnet.gossip.core.model.VersionedValue;
 
 /**
- * Fills a datagram with states up to a byte budget. Candidates are taken in a random order (so that
- * over rounds every one gets through), each whole if it fits, or cut to its heartbeat and a prefix of
- * its values in version order, which keeps the receiver free of holes (see {@link EndpointState}).
+ * Fills a datagram with states up to a byte budget. The candidates the peer lags most behind go
+ * first (the sender's own state and states the peer lacks entirely before all), ties in a random
+ * order so that over rounds every one gets through; each whole if it fits, or cut to its heartbeat
+ * and a prefix of its values in version order, which keeps the receiver free of holes (see
+ * {@link EndpointState}).
  */
 final class DeltaPacker {
 
@@ -24,16 +26,25 @@ final class DeltaPacker {
     private DeltaPacker() {
     }
 
+    /** A state to send and how far the peer lags behind on it (higher goes first). */
+    record Candidate(EndpointState state, long lag) {
+    }
+
+    /** The lag of a state the peer lacks entirely, or of this node's own state. */
+    static final long TOP = Long.MAX_VALUE;
+
     /**
      * @param candidates states to send, in any order (not modified)
      * @param budget     bytes available for the list (its count included)
      */
-    static List<EndpointState> pack(List<EndpointState> candidates, int budget, RandomGenerator random) {
-        List<EndpointState> order = new ArrayList<>(candidates);
+    static List<EndpointState> pack(List<Candidate> candidates, int budget, RandomGenerator random) {
+        List<Candidate> order = new ArrayList<>(candidates);
         shuffle(order, random);
+        order.sort(Comparator.comparingLong(Candidate::lag).reversed());
         List<EndpointState> packed = new ArrayList<>();
         int used = MessageSize.count(order.size());
-        for (EndpointState s : order) {
+        for (Candidate c : order) {
+            EndpointState s = c.state();
             int size = MessageSize.state(s);
             if (used + size <= budget) {
                 packed.add(s);

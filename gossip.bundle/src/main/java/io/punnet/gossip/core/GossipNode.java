@@ -24,6 +24,7 @@ import io.punnet.gossip.core.message.RumorKind;
 import io.punnet.gossip.core.message.Syn;
 import io.punnet.gossip.core.model.Endpoint;
 import io.punnet.gossip.core.model.EndpointState;
+import io.punnet.gossip.core.model.GossipDigest;
 import io.punnet.gossip.core.model.HeartbeatState;
 
 /**
@@ -108,6 +109,7 @@ public final class GossipNode implements Inbound {
             return;
         }
         running = true;
+        graceUntilNanos = clock.monotonicNanos() + settings.pauseGraceNanos();
         nextTick = scheduler.schedule(random.nextLong(settings.roundIntervalNanos()), this::scheduledTick);
         joinViaSeed();
     }
@@ -249,8 +251,10 @@ public final class GossipNode implements Inbound {
         }
         long now = clock.monotonicNanos();
         if (message instanceof Syn syn) {
+            learnHeartbeats(syn.digests(), now);
             outbox.send(from, scuttlebutt.ack(syn));
         } else if (message instanceof Ack ack) {
+            learnHeartbeats(ack.requests(), now);
             mergeAll(ack.deltas(), now);
             Ack2 ack2 = scuttlebutt.ack2(ack);
             if (ack2 != null) {
@@ -277,6 +281,9 @@ public final class GossipNode implements Inbound {
     @Override
     public void pushPullFailed(Endpoint to, String reason) {
         counters.dropped("push-pull-" + reason);
+        if (table.livePeers().isEmpty()) {
+            nextPushPullNanos = clock.monotonicNanos();
+        }
     }
 
     @Override
@@ -294,6 +301,12 @@ public final class GossipNode implements Inbound {
         mergeAll(response.states(), now);
         if (wasAlone && !table.livePeers().isEmpty()) {
             rumors.start(RumorKind.JOINED, local.state(), 0);
+        }
+    }
+
+    private void learnHeartbeats(List<GossipDigest> digests, long now) {
+        for (GossipDigest d : digests) {
+            rules.apply(table.learnHeartbeat(d, now), now, false);
         }
     }
 

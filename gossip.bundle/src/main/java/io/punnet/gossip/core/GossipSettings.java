@@ -24,10 +24,19 @@ package io.punnet.gossip.core;
  *                               paused (GC, a starved CPU) (3 s)
  * @param pauseGraceNanos        after such a pause, nobody is newly suspected or convicted for this
  *                               long (5 s): the silence was ours, not theirs
+ * @param confirmationQuorum     besides k, this fraction of the other live members must confirm a
+ *                               suspicion (0.2): heartbeats learned by gossip arrive late now and
+ *                               then at every node independently, so in a big cluster some k nodes
+ *                               always suspect a healthy member; a crashed one is soon suspected by
+ *                               all, so the quorum costs a crash little time
  */
 public record GossipSettings(long roundIntervalNanos, int rumorFanout, int confirmations,
         long suspicionTimeoutNanos, long failureTimeoutNanos, long reapDelayNanos,
-        long pushPullIntervalNanos, int maxMessageBytes, long pauseThresholdNanos, long pauseGraceNanos) {
+        long pushPullIntervalNanos, int maxMessageBytes, long pauseThresholdNanos, long pauseGraceNanos,
+        double confirmationQuorum) {
+
+    /** The default {@link #confirmationQuorum()}. */
+    public static final double CONFIRMATION_QUORUM_DEFAULT = 0.2;
 
     /** One second in nanoseconds. */
     public static final long SECOND = 1_000_000_000L;
@@ -42,9 +51,21 @@ public record GossipSettings(long roundIntervalNanos, int rumorFanout, int confi
         if (rumorFanout < 0 || confirmations < 0 || pauseGraceNanos < 0) {
             throw new IllegalArgumentException("negative fanout, confirmations or grace");
         }
+        if (!(confirmationQuorum >= 0 && confirmationQuorum <= 1)) {
+            throw new IllegalArgumentException("confirmationQuorum must be within 0..1: " + confirmationQuorum);
+        }
         if (maxMessageBytes < 256) {
             throw new IllegalArgumentException("maxMessageBytes below 256: " + maxMessageBytes);
         }
+    }
+
+    /** The settings with the default confirmation quorum. */
+    public GossipSettings(long roundIntervalNanos, int rumorFanout, int confirmations, long suspicionTimeoutNanos,
+            long failureTimeoutNanos, long reapDelayNanos, long pushPullIntervalNanos, int maxMessageBytes,
+            long pauseThresholdNanos, long pauseGraceNanos) {
+        this(roundIntervalNanos, rumorFanout, confirmations, suspicionTimeoutNanos, failureTimeoutNanos,
+                reapDelayNanos, pushPullIntervalNanos, maxMessageBytes, pauseThresholdNanos, pauseGraceNanos,
+                CONFIRMATION_QUORUM_DEFAULT);
     }
 
     /** The LAN defaults. */
@@ -56,37 +77,45 @@ public record GossipSettings(long roundIntervalNanos, int rumorFanout, int confi
     /** These settings with another round interval. */
     public GossipSettings withRoundIntervalNanos(long v) {
         return new GossipSettings(v, rumorFanout, confirmations, suspicionTimeoutNanos, failureTimeoutNanos,
-                reapDelayNanos, pushPullIntervalNanos, maxMessageBytes, pauseThresholdNanos, pauseGraceNanos);
+                reapDelayNanos, pushPullIntervalNanos, maxMessageBytes, pauseThresholdNanos, pauseGraceNanos, confirmationQuorum);
     }
 
     /** These settings with another rumor fanout. */
     public GossipSettings withRumorFanout(int v) {
         return new GossipSettings(roundIntervalNanos, v, confirmations, suspicionTimeoutNanos, failureTimeoutNanos,
-                reapDelayNanos, pushPullIntervalNanos, maxMessageBytes, pauseThresholdNanos, pauseGraceNanos);
+                reapDelayNanos, pushPullIntervalNanos, maxMessageBytes, pauseThresholdNanos, pauseGraceNanos, confirmationQuorum);
     }
 
     /** These settings with another k. */
     public GossipSettings withConfirmations(int v) {
         return new GossipSettings(roundIntervalNanos, rumorFanout, v, suspicionTimeoutNanos, failureTimeoutNanos,
-                reapDelayNanos, pushPullIntervalNanos, maxMessageBytes, pauseThresholdNanos, pauseGraceNanos);
+                reapDelayNanos, pushPullIntervalNanos, maxMessageBytes, pauseThresholdNanos, pauseGraceNanos, confirmationQuorum);
     }
 
     /** These settings with another reaping delay. */
     public GossipSettings withReapDelayNanos(long v) {
         return new GossipSettings(roundIntervalNanos, rumorFanout, confirmations, suspicionTimeoutNanos,
-                failureTimeoutNanos, v, pushPullIntervalNanos, maxMessageBytes, pauseThresholdNanos, pauseGraceNanos);
+                failureTimeoutNanos, v, pushPullIntervalNanos, maxMessageBytes, pauseThresholdNanos, pauseGraceNanos, confirmationQuorum);
     }
 
     /** These settings with another fallback failure timeout. */
     public GossipSettings withFailureTimeoutNanos(long v) {
         return new GossipSettings(roundIntervalNanos, rumorFanout, confirmations, suspicionTimeoutNanos, v,
-                reapDelayNanos, pushPullIntervalNanos, maxMessageBytes, pauseThresholdNanos, pauseGraceNanos);
+                reapDelayNanos, pushPullIntervalNanos, maxMessageBytes, pauseThresholdNanos, pauseGraceNanos, confirmationQuorum);
     }
 
     /** These settings with another push-pull interval. */
     public GossipSettings withPushPullIntervalNanos(long v) {
         return new GossipSettings(roundIntervalNanos, rumorFanout, confirmations, suspicionTimeoutNanos,
-                failureTimeoutNanos, reapDelayNanos, v, maxMessageBytes, pauseThresholdNanos, pauseGraceNanos);
+                failureTimeoutNanos, reapDelayNanos, v, maxMessageBytes, pauseThresholdNanos, pauseGraceNanos,
+                confirmationQuorum);
+    }
+
+    /** These settings with another confirmation quorum. */
+    public GossipSettings withConfirmationQuorum(double v) {
+        return new GossipSettings(roundIntervalNanos, rumorFanout, confirmations, suspicionTimeoutNanos,
+                failureTimeoutNanos, reapDelayNanos, pushPullIntervalNanos, maxMessageBytes, pauseThresholdNanos,
+                pauseGraceNanos, v);
     }
 
     private static void positive(String name, long v) {

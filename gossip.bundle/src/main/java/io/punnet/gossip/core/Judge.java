@@ -11,12 +11,16 @@ import io.punnet.gossip.api.Suspicion;
 /**
  * The verdicts of one round. Each live member is put to the {@link Liveness} (the detector, or the
  * timeout fallback): ALIVE becomes SUSPECT when it is suspected, SUSPECT heals to ALIVE when it no
- * longer is. A SUSPECT becomes DEAD when k other live members publish it as a suspect too (k capped
- * by how many other live members there are), so that one lossy link cannot convict, or when the
+ * longer is. A SUSPECT becomes DEAD when k other live members, and at least the confirmation quorum
+ * of them, publish it as a suspect too (capped by how many other live members there are), so that
+ * one lossy link or one late heartbeat cannot convict, or when the
  * suspicion outlasts the suspicion timeout, so that a verdict comes even where nobody can confirm.
  *
- * <p>Guard: right after this node itself was paused, nobody is newly suspected or convicted for the
- * grace period: the silence it saw was its own.
+ * <p>Guards: right after this node itself started or was paused, nobody is newly suspected or
+ * convicted for the grace period: the silence it saw was its own. A member learned of (or restarted)
+ * less than the suspicion timeout ago is not suspected yet: the detector has too little history of
+ * it, and while a node joins, its heartbeats spread slowly through a cluster that is still learning
+ * of it.
  */
 final class Judge {
 
@@ -45,7 +49,8 @@ final class Judge {
         for (MemberRecord r : table.livePeers()) {
             Suspicion s = liveness.suspicion(r.name(), nowNanos);
             r.lastSuspicion(s);
-            if (r.status() == MemberStatus.ALIVE && s.suspect() && !inGrace) {
+            boolean fresh = nowNanos - r.knownSinceNanos() < settings.suspicionTimeoutNanos();
+            if (r.status() == MemberStatus.ALIVE && s.suspect() && !inGrace && !fresh) {
                 verdicts.suspect(r, nowNanos);
             } else if (r.status() == MemberStatus.SUSPECT && !s.suspect()) {
                 verdicts.clear(r, nowNanos);
@@ -58,13 +63,19 @@ final class Judge {
             return;
         }
         int liveOthers = table.livePeers().size() - 1;
-        int needed = Math.min(settings.confirmations(), Math.max(0, liveOthers));
+        int needed = needed(liveOthers);
         for (MemberRecord r : suspects) {
             if (confirmations(r) >= needed
                     || nowNanos - r.statusSinceNanos() >= settings.suspicionTimeoutNanos()) {
                 verdicts.convict(r, nowNanos);
             }
         }
+    }
+
+    /** Confirmations needed with {@code liveOthers} other live members: k or the quorum, capped. */
+    int needed(int liveOthers) {
+        int quorum = (int) Math.ceil(settings.confirmationQuorum() * liveOthers);
+        return Math.min(Math.max(settings.confirmations(), quorum), Math.max(0, liveOthers));
     }
 
     /** How many other live members publish {@code r} as a suspect. */

@@ -21,6 +21,7 @@ final class MemberRecord {
     private MemberStatus status;
     private long statusSinceNanos;
     private long lastHeardNanos;
+    private long knownSinceNanos;
     /** The members this one publishes as its suspects (its gossip.suspects value). */
     private Set<String> suspects = Collections.emptySet();
     /** Who publishes this member as a suspect, and since when (local time). */
@@ -33,6 +34,16 @@ final class MemberRecord {
         this.status = status;
         this.statusSinceNanos = nowNanos;
         this.lastHeardNanos = nowNanos;
+        this.knownSinceNanos = nowNanos;
+    }
+
+    /** When this node first learned of the member (or of its current generation). */
+    long knownSinceNanos() {
+        return knownSinceNanos;
+    }
+
+    void knownSince(long nowNanos) {
+        knownSinceNanos = nowNanos;
     }
 
     String name() {

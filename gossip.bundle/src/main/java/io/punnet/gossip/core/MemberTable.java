@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import io.punnet.gossip.api.MemberStatus;
 import io.punnet.gossip.core.model.EndpointState;
+import io.punnet.gossip.core.model.GossipDigest;
 import io.punnet.gossip.core.model.HeartbeatState;
 import io.punnet.gossip.core.model.VersionedValue;
 
@@ -147,11 +148,32 @@ final class MemberTable {
             EndpointState admitted = baseStateVersion == 0 ? in : withoutValues(in);
             rec.state(admitted);
             rec.heard(nowNanos);
+            rec.knownSince(nowNanos);
             indexSuspects(rec, nowNanos);
             return new MergeResult(MergeResult.Kind.RESTARTED, rec, true,
                     List.copyOf(admitted.applicationState().keySet()));
         }
         return mergeSameGeneration(rec, in, baseStateVersion, nowNanos);
+    }
+
+    /**
+     * Takes the heartbeat a digest carries: a digest is proof that its sender learned that heartbeat,
+     * so within the same generation a higher version is a newer heartbeat, learned without the state
+     * (its values travel as deltas, checked by their own version). A digest of an unknown member or
+     * of a newer generation teaches nothing here: the full state is requested instead.
+     */
+    MergeResult learnHeartbeat(GossipDigest d, long nowNanos) {
+        if (d.name().equals(localName)) {
+            return MergeResult.SELF;
+        }
+        MemberRecord rec = records.get(d.name());
+        if (rec == null || d.generation() != rec.generation() || d.heartbeat() <= rec.heartbeat()) {
+            return MergeResult.STALE;
+        }
+        EndpointState cur = rec.state();
+        rec.state(cur.withHeartbeat(new HeartbeatState(d.generation(), d.heartbeat())));
+        rec.heard(nowNanos);
+        return new MergeResult(MergeResult.Kind.UPDATED, rec, true, List.of());
     }
 
     private MergeResult mergeSameGeneration(MemberRecord rec, EndpointState in, long base, long nowNanos) {

@@ -11,25 +11,28 @@ import io.punnet.gossip.core.message.Ack;
 import io.punnet.gossip.core.message.Ack2;
 import io.punnet.gossip.core.message.MessageSize;
 import io.punnet.gossip.core.message.Syn;
-import io.punnet.gossip.core.model.EndpointState;
 import io.punnet.gossip.core.model.GossipDigest;
 
 /**
  * One Scuttlebutt round, as in Cassandra's gossiper, from both sides.
  * <ol>
  * <li>A sends SYN: a digest (name, generation, heartbeat, state version) per member it knows.</li>
- * <li>B answers ACK: for each digest, a request if A knows more (B's own digest: "send me what is
- * newer than this"), a delta if B knows more; and, when the SYN was complete, the full state of
- * members A did not mention.</li>
- * <li>A answers ACK2 with what B requested (not sent when empty).</li>
+ * <li>B first takes every newer heartbeat the digests carry (a digest proves its sender learned
+ * that heartbeat: heartbeats need no delta), then answers ACK: its own digest for each member where
+ * it knows a newer heartbeat (A takes it the same way) or fewer values (a request: "send me the
+ * values after this version"); a delta for each member where it holds newer values or a newer
+ * generation; and, when the SYN was complete, the full state of members A did not mention.</li>
+ * <li>A takes the ACK's heartbeats and deltas and answers ACK2 with the values B asked for (not
+ * sent when empty).</li>
  * </ol>
  * Every message is cut to the datagram budget: a SYN then carries this node's digest and a window
  * of the others starting at a random member (so every member comes round), deltas are packed by
- * {@link DeltaPacker}. A request digest with generation 0 asks for the member's full state.
+ * {@link DeltaPacker}. A digest with generation 0 in an ACK asks for the member's full state.
  */
 final class Scuttlebutt {
 
     private static final Comparator<GossipDigest> BY_NAME = Comparator.comparing(GossipDigest::name);
+    private static final long VALUES_FIRST = 1_000_000L;
 
     private final MemberTable table;
     private final RandomGenerator random;
@@ -69,65 +72,74 @@ final class Scuttlebutt {
         return new Syn(digests, partial);
     }
 
-    /** B's answer to A's SYN. */
+    /** B's answer to A's SYN, once B took the SYN's heartbeats. */
     Ack ack(Syn syn) {
-        List<GossipDigest> requests = new ArrayList<>();
-        List<EndpointState> deltas = new ArrayList<>();
+        List<GossipDigest> digests = new ArrayList<>();
+        List<DeltaPacker.Candidate> deltas = new ArrayList<>();
         Set<String> mentioned = new TreeSet<>();
         int room = budget / 2;
         for (GossipDigest d : syn.digests()) {
             mentioned.add(d.name());
             MemberRecord rec = table.get(d.name());
             if (rec == null || d.generation() > rec.generation()) {
-                room = request(requests, new GossipDigest(d.name(), 0, 0, 0), room);
+                room = add(digests, new GossipDigest(d.name(), 0, 0, 0), room);
                 continue;
             }
             if (d.generation() < rec.generation()) {
-                deltas.add(rec.state());
+                deltas.add(new DeltaPacker.Candidate(rec.state(), DeltaPacker.TOP));
                 continue;
             }
-            if (d.heartbeat() > rec.heartbeat() || d.stateVersion() > rec.stateVersion()) {
-                room = request(requests, rec.state().digest(), room);
+            if (d.stateVersion() > rec.stateVersion() || rec.heartbeat() > d.heartbeat()) {
+                room = add(digests, rec.state().digest(), room);
             }
-            if (rec.heartbeat() > d.heartbeat() || rec.stateVersion() > d.stateVersion()) {
-                deltas.add(rec.state().deltaAfter(d.stateVersion()));
+            if (rec.stateVersion() > d.stateVersion()) {
+                deltas.add(new DeltaPacker.Candidate(rec.state().deltaAfter(d.stateVersion()), lag(rec, d)));
             }
         }
         if (!syn.partial()) {
             for (MemberRecord rec : table.all()) {
                 if (!mentioned.contains(rec.name())) {
-                    deltas.add(rec.state());
+                    deltas.add(new DeltaPacker.Candidate(rec.state(), DeltaPacker.TOP));
                 }
             }
         }
-        int used = MessageSize.count(requests.size());
-        for (GossipDigest r : requests) {
+        int used = MessageSize.count(digests.size());
+        for (GossipDigest r : digests) {
             used += MessageSize.digest(r);
         }
-        return new Ack(requests, DeltaPacker.pack(deltas, budget - 1 - used, random));
+        return new Ack(digests, DeltaPacker.pack(deltas, budget - 1 - used, random));
     }
 
-    private static int request(List<GossipDigest> requests, GossipDigest d, int room) {
+    private long lag(MemberRecord rec, GossipDigest peer) {
+        if (rec == table.local()) {
+            return DeltaPacker.TOP;
+        }
+        return VALUES_FIRST + rec.stateVersion() - peer.stateVersion();
+    }
+
+    private static int add(List<GossipDigest> digests, GossipDigest d, int room) {
         int size = MessageSize.digest(d);
         if (size <= room) {
-            requests.add(d);
+            digests.add(d);
             return room - size;
         }
         return room;
     }
 
-    /** A's answer to B's ACK (after merging its deltas): what B asked for; null when nothing. */
+    /** A's answer to B's ACK (after taking its heartbeats and deltas): the values B lacks; null when none. */
     Ack2 ack2(Ack ack) {
-        List<EndpointState> deltas = new ArrayList<>();
+        List<DeltaPacker.Candidate> deltas = new ArrayList<>();
         for (GossipDigest r : ack.requests()) {
             MemberRecord rec = table.get(r.name());
             if (rec == null) {
                 continue;
             }
             if (r.generation() != rec.generation()) {
-                deltas.add(rec.state());
-            } else if (rec.heartbeat() > r.heartbeat() || rec.stateVersion() > r.stateVersion()) {
-                deltas.add(rec.state().deltaAfter(r.stateVersion()));
+                if (r.generation() < rec.generation()) {
+                    deltas.add(new DeltaPacker.Candidate(rec.state(), DeltaPacker.TOP));
+                }
+            } else if (rec.stateVersion() > r.stateVersion()) {
+                deltas.add(new DeltaPacker.Candidate(rec.state().deltaAfter(r.stateVersion()), lag(rec, r)));
             }
         }
         if (deltas.isEmpty()) {

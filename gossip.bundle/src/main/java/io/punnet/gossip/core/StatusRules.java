@@ -66,9 +66,6 @@ final class StatusRules implements Judge.Verdicts {
                 set(r, MemberStatus.ALIVE, now);
             } else if (r.status() == MemberStatus.DEAD) {
                 set(r, MemberStatus.ALIVE, now);
-                if (!fromRumor) {
-                    rumors.start(RumorKind.ALIVE, bare(r.state()), 0);
-                }
             }
         }
         for (String key : result.changedKeys()) {
@@ -79,10 +76,14 @@ final class StatusRules implements Judge.Verdicts {
         }
     }
 
-    /** Takes another node's death verdict unless a newer heartbeat is known; true if taken. */
+    /**
+     * Takes another node's death verdict if this node suspects the member too and knows no newer
+     * heartbeat; true if taken. (A node that does not suspect it leaves the verdict to its own judge,
+     * so one wrong verdict cannot sweep the cluster.)
+     */
     boolean acceptDeathVerdict(EndpointState subject, long now) {
         MemberRecord r = table.get(subject.name());
-        if (r == null || !r.status().isLive() || r.generation() != subject.heartbeat().generation()
+        if (r == null || r.status() != MemberStatus.SUSPECT || r.generation() != subject.heartbeat().generation()
                 || r.heartbeat() > subject.heartbeat().version()) {
             return false;
         }
