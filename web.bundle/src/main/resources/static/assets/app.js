@@ -1,8 +1,9 @@
-// The dashboard: reads the node list from the REST API when the event stream says something
-// changed (and slowly in between, for phi and the ages), and draws the table, the sparklines,
-// the who-sees-whom matrix and the deploy section. State lives in this module only.
+// The dashboard: reads the node list from the REST API when the event stream says the cluster
+// changed (and slowly in between, for phi), applies pushed monitoring figures as they come, and
+// draws the table, the sparklines, the who-sees-whom matrix and the deploy section. State lives
+// in this module only.
 import { fetchJson } from './api.js';
-import { nodeList, census } from './model.js';
+import { nodeList, census, figures } from './model.js';
 import { History } from './history.js';
 import { NodeTable } from './table.js';
 import { renderMatrix } from './matrix.js';
@@ -13,7 +14,7 @@ import * as f from './format.js';
 
 const RESYNC_LIVE_MS = 10000;   // phi grows between events: read it again now and then
 const RESYNC_OFFLINE_MS = 5000; // without the stream, read a little more often
-const COALESCE_MS = 150;        // a burst of events gives one read
+const COALESCE_MS = 200;        // a burst of events gives one read
 
 const $ = (id) => document.getElementById(id);
 const history = new History();
@@ -36,7 +37,10 @@ async function refresh() {
     const { status, body } = await fetchJson('/api/v1/nodes');
     page.reachable = true;
     page.status = status;
-    if (status === 200) show(nodeList(body));
+    if (status === 200) {
+      page.fetchedAt = Date.now();
+      show(nodeList(body));
+    }
   } catch (unreachable) {
     page.reachable = false;
   } finally {
@@ -47,22 +51,39 @@ async function refresh() {
   }
 }
 
+/** Adds a node's figures to its history: phi at every read, cpu and load once per sample. */
+function remember(n, now) {
+  history.record(n.name, 'phi', now, n.phi);
+  const sampled = n.sampledAt ?? now - (n.ageMs ?? 0);
+  if (lastSample.get(n.name) !== sampled) {
+    lastSample.set(n.name, sampled);
+    const t = now - (n.ageMs ?? 0);
+    history.record(n.name, 'cpu', t, n.cpu);
+    history.record(n.name, 'load1', t, n.load1);
+  }
+}
+
 function show(nodes) {
   const now = Date.now();
   page.nodes = nodes;
-  page.fetchedAt = now;
-  for (const n of nodes) {
-    history.record(n.name, 'phi', now, n.phi);
-    const sampled = n.sampledAt ?? now - (n.ageMs ?? 0);
-    const t = now - (n.ageMs ?? 0);
-    if (lastSample.get(n.name) !== sampled) { // one point per monitoring sample, however often it is read
-      lastSample.set(n.name, sampled);
-      history.record(n.name, 'cpu', t, n.cpu);
-      history.record(n.name, 'load1', t, n.load1);
-    }
-  }
+  for (const n of nodes) remember(n, now);
   history.retain(nodes.map((n) => n.name));
   for (const name of lastSample.keys()) if (!nodes.some((n) => n.name === name)) lastSample.delete(name);
+  draw();
+}
+
+/** A "monitoring" event carries the node's new figures: no need to ask the node. */
+function applyFigures(data) {
+  const n = data && page.nodes.find((node) => node.name === data.node);
+  if (!n || !data.monitoring) return false;
+  Object.assign(n, figures(data.monitoring));
+  remember(n, Date.now());
+  draw();
+  return true;
+}
+
+function draw() {
+  const { nodes } = page;
   table.render(nodes);
   renderMatrix($('matrix'), nodes);
   note($('nodes-note'), nodes.length ? '' : 'No node yet.');
@@ -99,14 +120,14 @@ function planResync() {
   resync = setTimeout(() => { refresh(); deploy(); }, page.stream === 'live' ? RESYNC_LIVE_MS : RESYNC_OFFLINE_MS);
 }
 
-/** Ages move on between reads: the page adds the time since the read, every second. */
+/** Ages move on between reads: every second the page adds the time since it learnt them. */
 function tick() {
-  const since = page.fetchedAt ? Date.now() - page.fetchedAt : 0;
+  const now = Date.now();
   for (const span of document.querySelectorAll('[data-age-ms]')) {
     const base = span.dataset.ageMs;
-    span.textContent = base === '' ? f.UNKNOWN : f.age(Number(base) + since);
+    span.textContent = base === '' ? f.UNKNOWN : f.age(Number(base) + now - Number(span.dataset.seenAt));
   }
-  $('updated').textContent = page.fetchedAt ? `${f.age(since)} ago` : 'never';
+  $('updated').textContent = page.fetchedAt ? `${f.age(now - page.fetchedAt)} ago` : 'never';
 }
 
 async function deploy() {
@@ -130,7 +151,11 @@ async function identity() {
 }
 
 const feed = new LiveFeed('/api/v1/events',
-  (type) => { schedule(); if (type === 'rollout') deploy(); },
+  (type, data) => {
+    if (type === 'monitoring' && applyFigures(data)) return;
+    schedule();
+    if (type === 'rollout') deploy();
+  },
   (status, attempt) => {
     const was = page.stream;
     page.stream = status;

@@ -13,7 +13,9 @@ export function stateBadge(state) {
 
 function nameCell(n) {
   const name = n.url && !n.local ? el('a', { href: n.url, title: `the dashboard served by ${n.name}` }, n.name) : n.name;
-  return [el('strong', {}, name), n.local ? el('span', { class: 'sub' }, 'this node') : null];
+  // the state's shape beside the name, for a glance on a phone (the State column says it in words)
+  const mark = el('span', { class: `state state-${n.state}`, 'aria-hidden': 'true' }, el('span', { class: 'icon' }, ICONS[n.state]));
+  return [mark, el('strong', {}, name), n.local ? el('span', { class: 'sub' }, 'this node') : null];
 }
 
 function addressCell(n) {
@@ -22,14 +24,14 @@ function addressCell(n) {
 }
 
 function phiCell(n, history) {
-  if (n.phi === null) return f.UNKNOWN;
+  if (n.phi === null) return n.local ? 'itself' : f.UNKNOWN;
   const level = n.threshold ? Math.min(1, n.phi / n.threshold) : 0;
   const hot = n.threshold !== null && n.phi >= n.threshold;
   const fill = el('span');
   fill.style.width = `${(level * 100).toFixed(0)}%`; // CSSOM, not a style attribute: the page's CSP forbids those
   return [
     el('span', { class: hot ? 'bar hot' : 'bar', 'aria-hidden': 'true' }, fill),
-    `${f.fixed(n.phi, 2)} / ${f.fixed(n.threshold, 1)}`,
+    el('span', { title: n.explanation }, `${f.fixed(n.phi, 2)} / ${f.fixed(n.threshold, 1)}`),
     sparkline(history.points(n.name, 'phi'), { max: n.threshold, mark: n.threshold, label: `phi of ${n.name}` }),
   ];
 }
@@ -59,7 +61,7 @@ function listCell(items) {
 
 /** The age of the monitoring sample: a span the page ticks every second without asking the node. */
 function ageCell(n) {
-  return el('span', { 'data-age-ms': n.ageMs ?? '' }, f.age(n.ageMs));
+  return el('span', { 'data-age-ms': n.ageMs ?? '', 'data-seen-at': n.seenAt }, f.age(n.ageMs));
 }
 
 /** key: sort key (see model.sortValue); numeric: right-aligned. */

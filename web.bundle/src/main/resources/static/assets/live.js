@@ -1,13 +1,15 @@
-// Server-pushed updates: an EventSource on the REST API's event stream. Any event means "the
-// cluster changed": the page then reads the node list again (coalesced). The browser retries a
+// Server-pushed updates: an EventSource on the REST API's event stream (names and data as the
+// REST bundle's EventFrames writes them). The page applies "monitoring" events as they come, and
+// reads the node list again (coalesced) on the others. The browser retries a
 // dropped stream by itself; when it gives up (the stream answered an error), this retries with a
 // growing delay. Either way the page says so, and refreshes slowly until the stream is back.
 
-export const EVENT_TYPES = ['message', 'member', 'membership', 'state', 'status', 'monitoring', 'metrics', 'metadata', 'node', 'nodes', 'change', 'cluster', 'rollout'];
+export const EVENT_TYPES = ['member.joined', 'member.status', 'member.restarted', 'member.removed', 'member.state',
+  'monitoring', 'metadata', 'suspects', 'rollout', 'message'];
 
 export class LiveFeed {
   /**
-   * url: the SSE route; onEvent(type): called on every event; onStatus(status, attempt):
+   * url: the SSE route; onEvent(type, data): called on every event, data parsed (null if not JSON); onStatus(status, attempt):
    * 'live' | 'reconnecting' | 'unavailable'; timers: { setTimeout, clearTimeout } (tests may replace them).
    */
   constructor(url, onEvent, onStatus, timers = globalThis) {
@@ -39,7 +41,7 @@ export class LiveFeed {
         this.onStatus('reconnecting', this.attempt);
       }
     };
-    for (const type of EVENT_TYPES) source.addEventListener(type, () => this.onEvent(type));
+    for (const type of EVENT_TYPES) source.addEventListener(type, (event) => this.onEvent(type, parse(event.data)));
   }
 
   stop() {
@@ -47,5 +49,13 @@ export class LiveFeed {
     this.retry = null;
     if (this.source) this.source.close();
     this.source = null;
+  }
+}
+
+function parse(text) {
+  try {
+    return JSON.parse(text);
+  } catch (notJson) {
+    return null;
   }
 }

@@ -34,8 +34,7 @@ function httpPort(raw, appState) {
 
 function toNode(raw) {
   const appState = raw.applicationState && typeof raw.applicationState === 'object' ? raw.applicationState : {};
-  const phiObj = raw.phi && typeof raw.phi === 'object' ? raw.phi : (raw.suspicion || raw.assessment || {});
-  const m = first(raw.monitoring, raw.metrics, {}) || {};
+  const phi = raw.phi && typeof raw.phi === 'object' ? raw.phi : { value: raw.phi };
   const meta = first(raw.metadata, raw.metaData, {}) || {};
   const host = first(raw.host, raw.ip, raw.address);
   const http = httpPort(raw, appState);
@@ -45,24 +44,37 @@ function toNode(raw) {
     gossipPort: num(first(raw.gossipPort, raw.port)),
     httpPort: http,
     url: host && http ? `http://${host.includes(':') ? `[${host}]` : host}:${http}/` : null,
-    state: state(first(raw.state, raw.status)),
-    local: raw.local === true || raw.self === true,
+    state: state(first(raw.status, raw.state)),
+    local: raw.local === true,
     generation: num(raw.generation),
     heartbeat: num(raw.heartbeat),
-    phi: num(typeof raw.phi === 'object' ? phiObj.phi : first(raw.phi, phiObj.phi)),
-    threshold: num(first(raw.threshold, phiObj.threshold)),
-    cpu: num(first(m.cpuPercent, m.cpu)),
-    load1: num(m.load1), load5: num(m.load5), load15: num(m.load15),
-    cpuCount: num(m.cpuCount),
-    memUsed: num(m.memUsedBytes), memTotal: num(m.memTotalBytes),
-    temperature: num(m.temperatureCelsius),
-    diskFree: num(m.diskFreeBytes), diskTotal: num(m.diskTotalBytes),
-    uptime: num(m.uptimeSeconds),
-    sampledAt: num(first(m.sampledAtMillis, m.sampledAt)),
-    ageMs: num(first(m.ageMs, m.ageMillis, raw.monitoringAgeMs, raw.ageMs)),
+    phi: num(first(phi.value, phi.phi)),
+    threshold: num(first(phi.threshold, raw.threshold)),
+    explanation: typeof phi.explanation === 'string' ? phi.explanation : null,
+    ...figures(first(raw.monitoring, raw.metrics, {})),
     services: names(first(raw.services, meta.services, [])),
     tags: names(first(raw.tags, meta.tags, [])),
     suspects: names(first(raw.suspects, appState['gossip.suspects'], [])),
+  };
+}
+
+/**
+ * The monitoring part of a node, from the "monitoring" object of /api/v1/nodes or of a
+ * "monitoring" event (the same shape). seenAt: when the page learnt ageMs, so it can age it.
+ */
+export function figures(m, seenAt = Date.now()) {
+  const f = m && typeof m === 'object' ? m : {};
+  return {
+    cpu: num(first(f.cpuPercent, f.cpu)),
+    load1: num(f.load1), load5: num(f.load5), load15: num(f.load15),
+    cpuCount: num(f.cpuCount),
+    memUsed: num(f.memUsedBytes), memTotal: num(f.memTotalBytes),
+    temperature: num(f.temperatureCelsius),
+    diskFree: num(f.diskFreeBytes), diskTotal: num(f.diskTotalBytes),
+    uptime: num(f.uptimeSeconds),
+    sampledAt: num(first(f.sampledAtMillis, f.sampledAt)),
+    ageMs: num(first(f.ageMs, f.ageMillis)),
+    seenAt,
   };
 }
 
@@ -104,8 +116,8 @@ export function sortValue(node, key) {
 export function view(observer, target) {
   if (observer.name === target.name) return 'self';
   if (observer.state !== 'alive' && observer.state !== 'suspect') return 'unknown';
-  if (observer.suspects.includes(target.name)) return 'suspect';
-  if (target.state === 'dead' || target.state === 'left') return target.state;
+  if (observer.suspects.includes(target.name)) return target.state === 'dead' ? 'dead' : 'suspect';
+  if (target.state === 'dead' || target.state === 'left') return target.state; // this node's verdict
   return 'sees';
 }
 

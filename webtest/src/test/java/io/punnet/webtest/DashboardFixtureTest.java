@@ -128,18 +128,18 @@ class DashboardFixtureTest {
     }
 
     @Test
-    void historyIsDrawnAsSparklinesWithATextAlternative() {
+    void pushedFiguresAreAppliedAsTheyComeAndDrawnAsSparklines() {
         for (int i = 1; i <= 3; i++) {
             String cpu = Integer.toString(20 * i);
-            node.route("/api/v1/nodes", FakeNode.resource("nodes.json")
-                    .replace("\"cpuPercent\": 73.0", "\"cpuPercent\": " + cpu)
-                    .replace("1764000101000", Long.toString(1764000101000L + 5000L * i)));
-            node.push("monitoring", "{}");
+            node.push("monitoring", "{\"type\":\"STATE_CHANGED\",\"node\":\"beta\",\"status\":\"ALIVE\",\"key\":\"mon\","
+                    + "\"monitoring\":{\"cpuPercent\":" + cpu + ",\"load1\":" + i + ".5,\"cpuCount\":4,\"sampledAtMillis\":"
+                    + (1764000101000L + 5000L * i) + ",\"ageMs\":100}}");
             browser.waiting(Duration.ofSeconds(3)).until(d -> text("beta").contains(cpu + " %"));
         }
         String label = (String) browser.script(
                 "return document.querySelector(\"#nodes tr[data-node=beta] svg.spark[aria-label^='cpu of beta']\").getAttribute('aria-label');");
         assertTrue(label.contains("from 20 % to 73 %, now 60 %"), label);
+        assertTrue(text("beta").contains("3.50"), text("beta"));
     }
 
     @Test

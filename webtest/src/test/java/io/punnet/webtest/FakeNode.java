@@ -124,7 +124,7 @@ final class FakeNode implements AutoCloseable {
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
-        write(out, "retry: 300\n: hello\n\n");
+        write(out, "retry: 300\nid: 1\nevent: hello\ndata: {\"node\":\"alpha\"}\n\n");
         streams.add(out); // held open: push() writes to it, dropStreams() or close() ends it
     }
 
