@@ -18,8 +18,6 @@ import io.punnet.discovery.core.ServiceType;
     long INTERFACE_POLL_INTERVAL_DEFAULT_MS = 5_000;
     /** Default of {@link #browseIntervalInMs()}. */
     long BROWSE_INTERVAL_DEFAULT_MS = 30_000;
-    /** Default of {@link #browseWaitInMs()}. */
-    long BROWSE_WAIT_DEFAULT_MS = 1_500;
 
     @AttributeDefinition(name = "Service type", description = "The DNS-SD type announced and browsed. "
             + "Nodes only find nodes of the same type (and then of the same cluster name).")
@@ -36,8 +34,4 @@ import io.punnet.discovery.core.ServiceType;
             + "merges, more multicast traffic (each query is answered only by nodes the asker does not "
             + "know yet). 1000 to 3600000.")
     long browseIntervalInMs() default BROWSE_INTERVAL_DEFAULT_MS;
-
-    @AttributeDefinition(name = "Browse wait (ms)", description = "How long one query collects answers. "
-            + "100 to 10000.")
-    long browseWaitInMs() default BROWSE_WAIT_DEFAULT_MS;
 }

@@ -134,7 +134,7 @@ final class DiscoveryRuntime {
             all = new ArrayList<>(responders.values());
         }
         for (Responder r : all) {
-            r.browse(settings.browseWaitMs());
+            r.browse();
         }
     }
 
@@ -170,6 +170,11 @@ final class DiscoveryRuntime {
 
     private synchronized Responder take(Binding binding) {
         return responders.remove(binding);
+    }
+
+    /** What this node announces. */
+    Announcement self() {
+        return self;
     }
 
     /** The bindings with a running responder now. */

@@ -14,10 +14,8 @@ import io.punnet.discovery.core.ServiceType;
  * @param serviceType    the DNS-SD type
  * @param pollMs         interface poll interval
  * @param browseMs       browse interval
- * @param browseWaitMs   how long one browse collects answers
  */
-record DiscoverySettings(InterfaceChoice interfaces, int httpPort, String serviceType, long pollMs, long browseMs,
-        long browseWaitMs) {
+record DiscoverySettings(InterfaceChoice interfaces, int httpPort, String serviceType, long pollMs, long browseMs) {
 
     static final String INTERFACES = "punnet.discovery.interfaces";
     static final String HTTP_PORT = "punnet.http.port";
@@ -39,8 +37,7 @@ record DiscoverySettings(InterfaceChoice interfaces, int httpPort, String servic
         return new DiscoverySettings(interfaces, httpPort(property.apply(HTTP_PORT)),
                 ServiceType.check(config.serviceType()),
                 range("interfacePollIntervalInMs", config.interfacePollIntervalInMs(), 500, 600_000),
-                range("browseIntervalInMs", config.browseIntervalInMs(), 1_000, 3_600_000),
-                range("browseWaitInMs", config.browseWaitInMs(), 100, 10_000));
+                range("browseIntervalInMs", config.browseIntervalInMs(), 1_000, 3_600_000));
     }
 
     private static int httpPort(String text) {

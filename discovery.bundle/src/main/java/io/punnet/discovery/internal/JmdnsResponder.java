@@ -93,15 +93,19 @@ final class JmdnsResponder implements Responder, ServiceListener {
         report(event.getInfo());
     }
 
+    /**
+     * JmDNS queries only when a listener is added (three queries, then it relies on announcements and
+     * its cache), so a fresh query is a fresh listener registration. The query carries the answers
+     * already known, so nodes already known stay silent; only new ones answer.
+     */
     @Override
-    public void browse(long waitMs) {
+    public void browse() {
         JmDNS dns = jmdns;
         if (dns == null) {
             return;
         }
-        for (ServiceInfo info : dns.list(serviceType, waitMs)) {
-            report(info);
-        }
+        dns.removeServiceListener(serviceType, this);
+        dns.addServiceListener(serviceType, this);
     }
 
     private void report(ServiceInfo info) {

@@ -11,8 +11,12 @@ interface Responder {
     /** The binding it runs on. */
     Binding binding();
 
-    /** Sends a fresh query for the service type and reports every answer; may block up to the wait given. */
-    void browse(long waitMs);
+    /**
+     * Sends a fresh query for the service type; answers are reported as they arrive. Returns at once.
+     * Needed because a listener only queries when it starts, and relies on announcements after that:
+     * an announcement lost to a partition or a cable not yet plugged in would never be repeated.
+     */
+    void browse();
 
     /** Withdraws the announcement and stops every thread and socket; blocks (JmDNS: about 2 s). */
     void close();

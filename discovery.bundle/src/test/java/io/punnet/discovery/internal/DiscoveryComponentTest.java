@@ -133,7 +133,7 @@ class DiscoveryComponentTest {
                 }
 
                 @Override
-                public void browse(long waitMs) {
+                public void browse() {
                 }
 
                 @Override

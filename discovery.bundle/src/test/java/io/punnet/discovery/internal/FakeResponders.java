@@ -36,7 +36,7 @@ final class FakeResponders implements ResponderFactory {
             }
 
             @Override
-            public void browse(long waitMs) {
+            public void browse() {
                 // nothing to query in memory
             }
 
