@@ -1,5 +1,5 @@
 // Builds DOM nodes. Data from the network only ever becomes text nodes or attribute values,
-// never markup: there is no innerHTML anywhere in the dashboard.
+// never markup: no script of the dashboard parses a string as HTML (StaticFilesTest checks).
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
