@@ -190,6 +190,7 @@ class NetworkTransportTest {
     void streamsBeyondTheLimitAreRefusedAndCounted() throws IOException {
         Node b = node(KEY, "punnet", settings(1, 64), new PushPullResponse(List.of()));
         try (Socket first = new Socket(LOOPBACK, b.transport.localEndpoint().port())) {
+            assertTrue(first.isConnected(), "the first stream holds the only permit while it waits for a frame");
             try (Socket second = new Socket(LOOPBACK, b.transport.localEndpoint().port())) {
                 second.setSoTimeout(5_000);
                 assertEquals(-1, second.getInputStream().read(), "the second stream is closed at once");
@@ -210,6 +211,8 @@ class NetworkTransportTest {
         assertTrue(a.protocol.isTerminated());
         try (DatagramSocket udp = new DatagramSocket(port, LOOPBACK); ServerSocket tcp = new ServerSocket()) {
             tcp.bind(new InetSocketAddress(LOOPBACK, port));
+            assertEquals(port, udp.getLocalPort());
+            assertEquals(port, tcp.getLocalPort());
         }
     }
 }
