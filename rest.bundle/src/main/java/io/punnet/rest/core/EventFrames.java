@@ -39,8 +39,8 @@ public final class EventFrames {
     }
 
     /** The first frame of every stream: how long to wait before reconnecting, and who answers. */
-    public String hello(String node, long nextId) {
-        return "retry: 3000\nid: " + nextId + "\nevent: hello\ndata: " + json.text(Map.of("node", node)) + "\n\n";
+    public String hello(String node) {
+        return "retry: 3000\nevent: hello\ndata: " + json.text(Map.of("node", node)) + "\n\n";
     }
 
     /** One event as a frame; {@code metrics} may be null (no figures in monitoring events then). */

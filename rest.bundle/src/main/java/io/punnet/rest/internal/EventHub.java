@@ -52,7 +52,7 @@ final class EventHub implements AutoCloseable {
         }
         SseStream stream = new SseStream(async, out, queueFrames, this::ended);
         streams.add(stream);
-        stream.offer(bytes(frames.hello(localNode, ids.get() + 1)));
+        stream.offer(bytes(frames.hello(localNode)));
         stream.start();
         return stream;
     }

@@ -46,6 +46,6 @@ class EventFramesTest {
 
     @Test
     void helloSaysWhoAnswersAndHowToRetry() {
-        assertEquals("retry: 3000\nid: 1\nevent: hello\ndata: {\"node\":\"n\"}\n\n", frames.hello("n", 1));
+        assertEquals("retry: 3000\nevent: hello\ndata: {\"node\":\"n\"}\n\n", frames.hello("n"));
     }
 }
