@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,6 +147,30 @@ class GossipClusterIntegrationTest {
     }
 
     @Test
+    void aFloodOfJunkIsCountedWhileTheClusterStillForms() throws IOException {
+        GossipRuntime seed = start("n1", RING, List.of(), List.of());
+        InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), seed.endpoint().port());
+        SplittableRandom random = new SplittableRandom(11);
+        try (DatagramSocket flood = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            for (int n = 0; n < 5_000; n++) {
+                byte[] junk = new byte[1 + random.nextInt(1_500)];
+                random.nextBytes(junk);
+                junk[0] = 'P';
+                if (junk.length > 3) {
+                    junk[1] = 'N';
+                    junk[2] = 1;
+                    junk[3] = (byte) RING.primary().id();
+                }
+                flood.send(new DatagramPacket(junk, junk.length, target));
+            }
+        }
+        GossipRuntime other = start("n2", RING, List.of(seed.endpoint()), List.of());
+        assertTrue(eventually(WAIT_MS, () -> view(seed).size() == 2 && view(other).size() == 2));
+        assertTrue(eventually(WAIT_MS, () -> seed.stats().dropped().values().stream().mapToLong(Long::longValue).sum()
+                > 1_000), () -> "drops: " + seed.stats().dropped());
+    }
+
+    @Test
     void closingStopsEveryThreadOfTheNode() throws IOException {
         GossipRuntime node = start("lonely", RING, List.of(), List.of());
         node.close();
@@ -166,9 +192,5 @@ class GossipClusterIntegrationTest {
             }
         }
         throw new AssertionError("no key with id " + wanted);
-    }
-
-    static String base64(byte[] raw) {
-        return Base64.getEncoder().encodeToString(raw);
     }
 }
