@@ -89,7 +89,8 @@ function draw() {
   note($('nodes-note'), nodes.length ? '' : 'No node yet.');
   const c = census(nodes);
   const parts = ['alive', 'suspect', 'dead', 'left'].filter((s) => c[s]).map((s) => `${c[s]} ${s}`);
-  $('summary').textContent = `${nodes.length} node${nodes.length === 1 ? '' : 's'}: ${parts.join(', ') || 'none known'}`;
+  const summary = `${nodes.length} node${nodes.length === 1 ? '' : 's'}: ${parts.join(', ') || 'none known'}`;
+  if ($('summary').textContent !== summary) $('summary').textContent = summary; // a live region: speak changes only
   document.title = c.suspect + c.dead ? `Punnet (${c.suspect + c.dead} need a look)` : 'Punnet';
   tick();
 }
@@ -109,7 +110,7 @@ function banner() {
   } else if (page.stream === 'unavailable') {
     text = `Live updates unavailable: retrying; the page refreshes every ${RESYNC_OFFLINE_MS / 1000} s meanwhile.`;
   }
-  box.textContent = text;
+  if (box.textContent !== text) box.textContent = text;
   box.hidden = !text;
   box.classList.toggle('error', error);
   document.documentElement.dataset.stream = page.stream;

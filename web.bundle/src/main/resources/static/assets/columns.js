@@ -64,12 +64,12 @@ function ageCell(n) {
   return el('span', { 'data-age-ms': n.ageMs ?? '', 'data-seen-at': n.seenAt }, f.age(n.ageMs));
 }
 
-/** key: sort key (see model.sortValue); numeric: right-aligned. */
+/** key: sort key (see model.sortValue); numeric: right-aligned; title: a longer explanation of the header. */
 export const COLUMNS = [
   { key: 'name', label: 'Node', cell: nameCell },
   { key: 'address', label: 'Address', cell: addressCell },
   { key: 'state', label: 'State', cell: (n) => stateBadge(n.state) },
-  { key: 'phi', label: 'Suspicion (phi / threshold)', cell: phiCell },
+  { key: 'phi', label: 'Phi / threshold', title: 'Suspicion: how unlikely the silence since the last heartbeat is (phi accrual); at the threshold the node is suspected', cell: phiCell },
   { key: 'cpu', label: 'CPU', numeric: true, cell: cpuCell },
   { key: 'load1', label: 'Load 1/5/15', numeric: true, cell: loadCell },
   { key: 'memory', label: 'Memory', numeric: true, cell: memoryCell },

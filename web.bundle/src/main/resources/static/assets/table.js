@@ -16,7 +16,7 @@ export class NodeTable {
   }
 
   header(column) {
-    const button = el('button', { type: 'button', 'data-key': column.key }, column.label);
+    const button = el('button', { type: 'button', 'data-key': column.key, title: column.title }, column.label);
     button.addEventListener('click', () => this.sortBy(column.key));
     return el('th', { scope: 'col', class: column.numeric ? 'num' : null }, button);
   }

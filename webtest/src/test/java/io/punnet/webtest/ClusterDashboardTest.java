@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.WindowType;
 
 /**
  * The dashboard of a real cluster in a real Chromium: three node processes of the distribution on
@@ -78,6 +79,11 @@ class ClusterDashboardTest {
         assertEquals(List.of("n1", "n2", "n3"), names());
         assertTrue(rowText("n1").contains("this node"), rowText("n1"));
         browser.waiting(Duration.ofSeconds(20)).until(d -> "live".equals(browser.script("return document.documentElement.dataset.stream;")));
+        System.out.println("webtest: page weight as loaded from n1: " + browser.script(
+                "const all = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]"
+                + ".filter(e => !e.name.includes('/api/'));"
+                + "return all.length + ' files, ' + all.reduce((s, e) => s + e.transferSize, 0) + ' bytes transferred, '"
+                + " + all.reduce((s, e) => s + e.decodedBodySize, 0) + ' bytes decoded';"));
         HttpResponse<Void> page = HTTP.send(HttpRequest.newBuilder(URI.create(NODES.get(0).url("/"))).build(),
                 HttpResponse.BodyHandlers.discarding());
         assertEquals(FakeNode.CSP, page.headers().firstValue("Content-Security-Policy").orElse(""));
@@ -85,6 +91,23 @@ class ClusterDashboardTest {
 
     @Test
     @Order(2)
+    void everyNodeServesTheWholePicture() {
+        String dashboard = browser.driver.getWindowHandle();
+        browser.driver.switchTo().newWindow(WindowType.TAB);
+        try {
+            browser.driver.get(NODES.get(2).url("/"));
+            browser.waiting(Duration.ofSeconds(20)).until(d -> "alive alive alive".equals(states()));
+            assertEquals(List.of("n1", "n2", "n3"), names());
+            assertTrue(rowText("n3").contains("this node"), rowText("n3"));
+        } finally {
+            browser.driver.close();
+            browser.driver.switchTo().window(dashboard);
+        }
+        assertEquals(Boolean.TRUE, browser.script("return window.sameDocument;"));
+    }
+
+    @Test
+    @Order(3)
     void aServiceAddedOnAnotherNodeAppearsWithoutAReload() throws Exception {
         NodeProcess second = NODES.get(1);
         HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(second.url("/meta-data/add-service/webtest-sensor")))
@@ -98,7 +121,7 @@ class ClusterDashboardTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aKilledNodeTurnsSuspectThenDeadWithoutAReload() throws Exception {
         browser.script(
                 "window.seen = [];"
@@ -117,6 +140,18 @@ class ClusterDashboardTest {
         assertTrue(rowText("n3").contains("dead"), rowText("n3"));
         System.out.println("webtest: n3 shown dead " + deadAfterMs + " ms after SIGKILL; states seen " + seen);
         browser.screenshot(out("dashboard-node-dead.png"));
+    }
+
+    @Test
+    @Order(5)
+    void whenTheServingNodeStopsThePageSaysSoAndKeepsTrying() throws Exception {
+        NODES.get(0).close();
+        browser.waiting(Duration.ofSeconds(20)).until(d -> {
+            String text = (String) browser.script("const b = document.getElementById('banner'); return b.hidden ? null : b.textContent;");
+            return text != null && (text.contains("reconnecting") || text.contains("Cannot reach")) ? text : null;
+        });
+        assertEquals(Boolean.TRUE, browser.script("return window.sameDocument;"));
+        browser.screenshot(out("dashboard-connection-lost.png"));
     }
 
     // --- helpers ---

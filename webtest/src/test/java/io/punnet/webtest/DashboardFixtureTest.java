@@ -128,6 +128,18 @@ class DashboardFixtureTest {
     }
 
     @Test
+    void aReapedNodeLeavesTheTable() {
+        String nodes = FakeNode.resource("nodes.json");
+        int start = nodes.indexOf("  {\"name\": \"delta\"");
+        int end = nodes.indexOf("  {\"name\": \"<img");
+        node.route("/api/v1/nodes", nodes.substring(0, start) + nodes.substring(end));
+        node.push("member.removed", "{\"type\":\"REMOVED\",\"node\":\"delta\",\"status\":\"DEAD\"}");
+        browser.waiting(Duration.ofSeconds(3)).until(d -> rows() == 4);
+        assertEquals(List.of("<img src=x onerror=\"window.pwned=1\">", "alpha", "beta", "gamma"), names());
+        assertEquals(4L, browser.script("return document.querySelectorAll('#matrix tbody tr').length;"));
+    }
+
+    @Test
     void pushedFiguresAreAppliedAsTheyComeAndDrawnAsSparklines() {
         for (int i = 1; i <= 3; i++) {
             String cpu = Integer.toString(20 * i);
