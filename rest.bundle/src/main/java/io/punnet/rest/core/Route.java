@@ -40,13 +40,17 @@ public record Route(String method, String template, Access access, boolean legac
         return new Route(method, template, Access.TOKEN, false, handler);
     }
 
-    /** The path parameters if {@code path} fits the template, else null. */
-    Map<String, String> match(List<String> pathSegments) {
-        List<String> parts = Paths.segments(template);
+    /** The template's segments, split once (the router keeps them). */
+    List<String> segments() {
+        return Paths.segments(template);
+    }
+
+    /** The path parameters if {@code path} fits the template (split into {@code parts}), else null. */
+    static Map<String, String> match(List<String> parts, List<String> pathSegments) {
         if (parts.size() != pathSegments.size()) {
             return null;
         }
-        Map<String, String> params = new HashMap<>();
+        Map<String, String> params = null;
         for (int i = 0; i < parts.size(); i++) {
             String part = parts.get(i);
             String segment = pathSegments.get(i);
@@ -54,11 +58,14 @@ public record Route(String method, String template, Access access, boolean legac
                 if (segment.isEmpty()) {
                     return null;
                 }
+                if (params == null) {
+                    params = new HashMap<>();
+                }
                 params.put(part.substring(1, part.length() - 1), segment);
             } else if (!part.equals(segment)) {
                 return null;
             }
         }
-        return params;
+        return params == null ? Map.of() : params;
     }
 }

@@ -15,13 +15,19 @@ import java.util.function.Consumer;
  */
 public final class Router {
 
+    /** A route with its template split once, not per request. */
+    private record Compiled(Route route, List<String> segments) {
+    }
+
     private final List<Route> routes;
+    private final List<Compiled> compiled;
     private final Guard guard;
     private final Problems problems;
     private final Consumer<RuntimeException> bugs;
 
     public Router(List<Route> routes, Guard guard, Problems problems, Consumer<RuntimeException> bugs) {
         this.routes = List.copyOf(routes);
+        this.compiled = this.routes.stream().map(route -> new Compiled(route, route.segments())).toList();
         this.guard = guard;
         this.problems = problems;
         this.bugs = bugs;
@@ -35,20 +41,24 @@ public final class Router {
     /** Answers one call. */
     public Reply dispatch(Call call) {
         List<String> segments = Paths.segments(call.path());
-        Set<String> allowed = new TreeSet<>();
+        Set<String> allowed = null;
         boolean legacyPath = false;
-        for (Route route : routes) {
-            Map<String, String> params = route.match(segments);
+        for (Compiled candidate : compiled) {
+            Route route = candidate.route();
+            Map<String, String> params = Route.match(candidate.segments(), segments);
             if (params == null) {
                 continue;
             }
             legacyPath |= route.legacy();
             if (route.method().equals(call.method()) || ("HEAD".equals(call.method()) && "GET".equals(route.method()))) {
-                return run(route, call.withParams(params));
+                return run(route, params.isEmpty() ? call : call.withParams(params));
+            }
+            if (allowed == null) {
+                allowed = new TreeSet<>();
             }
             allowed.add(route.method());
         }
-        if (allowed.isEmpty()) {
+        if (allowed == null) {
             return problems.of(404, "no route " + call.path());
         }
         Reply refused = fail(legacyPath, 405, call.method() + " is not allowed on " + call.path() + "; use " + String.join(", ", allowed));

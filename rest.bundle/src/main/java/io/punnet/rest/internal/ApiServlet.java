@@ -76,7 +76,8 @@ public final class ApiServlet extends HttpServlet {
 
     /** The body, or null if it is larger than the cap (a chunked body has no Content-Length). */
     private static byte[] readBody(HttpServletRequest request, int cap) throws IOException {
-        if (request.getContentLengthLong() == 0) {
+        String method = request.getMethod();
+        if (request.getContentLengthLong() == 0 || "GET".equals(method) || "HEAD".equals(method)) {
             return new byte[0];
         }
         try (InputStream in = request.getInputStream()) {
