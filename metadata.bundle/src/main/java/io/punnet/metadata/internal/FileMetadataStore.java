@@ -73,7 +73,7 @@ public final class FileMetadataStore implements MetadataStore {
                 file.path());
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(name = "cluster", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindCluster(Cluster newCluster) {
         cluster.set(newCluster);

@@ -32,7 +32,7 @@ public final class ClusterMetricsComponent implements ClusterMetrics, ClusterLis
     private final MetricsTable table = new MetricsTable(new MetricsCodec());
 
     @Activate
-    public ClusterMetricsComponent(@Reference Cluster cluster) {
+    public ClusterMetricsComponent(@Reference(name = "cluster") Cluster cluster) {
         this(cluster, () -> System.nanoTime() / 1_000_000);
     }
 

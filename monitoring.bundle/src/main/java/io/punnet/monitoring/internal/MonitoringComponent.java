@@ -66,7 +66,7 @@ public final class MonitoringComponent {
     private volatile boolean tickFailing;
 
     @Activate
-    public MonitoringComponent(@Reference Cluster cluster, MonitoringConfig config) {
+    public MonitoringComponent(@Reference(name = "cluster") Cluster cluster, MonitoringConfig config) {
         this(cluster, config, OshiSampler::start, () -> System.nanoTime() / 1_000_000);
     }
 
