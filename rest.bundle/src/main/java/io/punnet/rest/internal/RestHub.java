@@ -52,8 +52,8 @@ public final class RestHub implements ClusterListener {
     private volatile FailureDetector detector;
 
     private volatile String httpPort;
-    private VersionedCache cache;
-    private EventHub events;
+    private volatile VersionedCache cache;
+    private volatile EventHub events;
     private Api api;
     private NodeSettings settings;
     private RestConfig config;
