@@ -1,0 +1,156 @@
+package io.punnet.lab;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The lab's scenarios, each a measurement on a running {@link LabCluster}. Times come from the
+ * nodes' own log lines (millisecond timestamps on the one machine clock), so they are exact to a
+ * millisecond; the observer's REST polls confirm the same facts through the public API.
+ */
+public final class Scenarios {
+
+    private Scenarios() {
+    }
+
+    /**
+     * Per survivor, how long after a kill it first suspected and convicted the victim (ms; -1: not
+     * within the bound).
+     */
+    public record Detection(String victim, Map<String, Long> suspectMs, Map<String, Long> deadMs) {
+        public Stats suspected() {
+            return Stats.of(suspectMs.values());
+        }
+
+        public Stats convicted() {
+            return Stats.of(deadMs.values());
+        }
+    }
+
+    /** Kills {@code victim} with SIGKILL and waits, at most {@code timeoutMs}, until every survivor convicted it. */
+    public static Detection killNine(LabCluster cluster, LabNode victim, long timeoutMs) throws InterruptedException {
+        List<LabNode> survivors = cluster.running().stream().filter(n -> n != victim).toList();
+        long t0 = System.currentTimeMillis();
+        victim.kill9();
+        Waits.until(() -> survivors.stream().allMatch(s -> firstStatus(s, victim.name(), "DEAD", t0) >= 0),
+                timeoutMs, 100);
+        Map<String, Long> suspect = new LinkedHashMap<>();
+        Map<String, Long> dead = new LinkedHashMap<>();
+        for (LabNode s : survivors) {
+            long sus = firstStatus(s, victim.name(), "SUSPECT", t0);
+            long d = firstStatus(s, victim.name(), "DEAD", t0);
+            // a conviction without a logged suspicion (a confirmation by rumor) counts as detection too
+            suspect.put(s.name(), sus >= 0 ? sus - t0 : d >= 0 ? d - t0 : -1);
+            dead.put(s.name(), d >= 0 ? d - t0 : -1);
+        }
+        return new Detection(victim.name(), suspect, dead);
+    }
+
+    /** When {@code observer}'s log first gave {@code member} {@code status} at or after {@code sinceMs}, or -1. */
+    public static long firstStatus(LabNode observer, String member, String status, long sinceMs) {
+        for (LogEvent e : observer.events()) {
+            if (e.kind() == LogEvent.Kind.STATUS && e.member().equals(member) && e.status().equals(status)
+                    && e.timeMs() >= sinceMs) {
+                return e.timeMs();
+            }
+        }
+        return -1;
+    }
+
+    /** When {@code observer}'s log first showed {@code member} joining at or after {@code sinceMs}, or -1. */
+    public static long firstJoin(LabNode observer, String member, long sinceMs) {
+        for (LogEvent e : observer.events()) {
+            if (e.kind() == LogEvent.Kind.JOINED && e.member().equals(member) && e.timeMs() >= sinceMs) {
+                return e.timeMs();
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A late joiner: per other node, how long after the newcomer's gossip started (its log line,
+     * right before its first packet) that node logged it as joined (ms; -1: not within the bound).
+     */
+    public record Join(String newcomer, long startToHttpOkMs, Map<String, Long> seenAfterMs) {
+        public Stats seen() {
+            return Stats.of(seenAfterMs.values());
+        }
+    }
+
+    /** Adds node {@code index} to the running cluster and measures how fast everyone sees it. */
+    public static Join lateJoin(LabCluster cluster, int index, long timeoutMs) throws IOException, InterruptedException {
+        List<LabNode> others = cluster.running();
+        LabNode newcomer = cluster.addNode(index);
+        long startOk = cluster.observer().firstOkMs(newcomer.name()) - newcomer.startedAtMs();
+        Waits.until(() -> gossipStarted(newcomer) >= 0
+                && others.stream().allMatch(o -> firstJoin(o, newcomer.name(), 0) >= 0), timeoutMs, 100);
+        long t0 = gossipStarted(newcomer);
+        Map<String, Long> seen = new LinkedHashMap<>();
+        for (LabNode o : others) {
+            long t = firstJoin(o, newcomer.name(), 0);
+            seen.put(o.name(), t >= 0 && t0 >= 0 ? t - t0 : -1);
+        }
+        return new Join(newcomer.name(), startOk, seen);
+    }
+
+    /** When {@code node}'s gossip started (its log), or -1. */
+    public static long gossipStarted(LabNode node) {
+        for (LogEvent e : node.events()) {
+            if (e.kind() == LogEvent.Kind.STARTED && e.timeMs() >= node.startedAtMs() - 1_000) {
+                return e.timeMs();
+            }
+        }
+        return -1;
+    }
+
+    /** A partition and its heal: how long each side took to convict the other, and the heal time. */
+    public record Partition(long splitDetectedMs, long healMs) {
+    }
+
+    /**
+     * Splits the cluster in two, waits until every node has convicted every node of the other side
+     * (bounded), heals, and measures until every node sees every node ALIVE again (by REST).
+     */
+    public static Partition partitionAndHeal(LabCluster cluster, List<Integer> sideA, List<Integer> sideB,
+            long timeoutMs) throws IOException, InterruptedException {
+        List<LabNode> all = cluster.running();
+        long t0 = System.currentTimeMillis();
+        cluster.network().partition(List.of(sideA, sideB));
+        boolean split = Waits.until(() -> convictedAcross(cluster, sideA, sideB, t0), timeoutMs, 100);
+        long splitMs = split ? System.currentTimeMillis() - t0 : -1;
+        long t1 = System.currentTimeMillis();
+        cluster.network().heal();
+        boolean healed = cluster.observer().await(() -> cluster.converged(all), timeoutMs);
+        return new Partition(splitMs, healed ? System.currentTimeMillis() - t1 : -1);
+    }
+
+    private static boolean convictedAcross(LabCluster cluster, List<Integer> a, List<Integer> b, long since) {
+        for (List<Integer>[] pair : pairs(a, b)) {
+            for (int i : pair[0]) {
+                for (int j : pair[1]) {
+                    if (firstStatus(cluster.node(i), cluster.node(j).name(), "DEAD", since) < 0) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<List<Integer>[]> pairs(List<Integer> a, List<Integer> b) {
+        List<List<Integer>[]> pairs = new ArrayList<>();
+        pairs.add(new List[] {a, b});
+        pairs.add(new List[] {b, a});
+        return pairs;
+    }
+
+    /** Every status change to SUSPECT or DEAD logged at or after {@code sinceMs}, by any node, about anyone. */
+    public static List<LogEvent> verdictsSince(LabCluster cluster, long sinceMs) {
+        return cluster.events().stream().filter(e -> e.kind() == LogEvent.Kind.STATUS && e.timeMs() >= sinceMs
+                && (e.status().equals("DEAD") || e.status().equals("SUSPECT"))).toList();
+    }
+}

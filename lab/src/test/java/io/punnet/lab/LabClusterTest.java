@@ -1,0 +1,74 @@
+package io.punnet.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Real nodes (the distribution's bin/punnet) in network namespaces, finding each other by mDNS
+ * alone. Skipped when not root, without 'ip netns' and nft, or without a built distribution. The
+ * bounds are loose (a shared two-core machine); the benchmarks measure the figures.
+ */
+class LabClusterTest {
+
+    @BeforeAll
+    static void needTheLab() {
+        assumeTrue(LabNetwork.available(), "needs root, 'ip netns' and nft");
+        assumeTrue(Files.isExecutable(LabOptions.findDist().resolve("bin/punnet")),
+                "needs the distribution: mvn -q install -DskipTests");
+    }
+
+    private static LabOptions options(int n, String test) {
+        return LabOptions.of(n).withWorkDir(Path.of("target", "lab-runs", test + "-" + System.currentTimeMillis()).toAbsolutePath());
+    }
+
+    @Test
+    @Timeout(180)
+    void aKilledNodeIsSuspectedAndConvictedByEverySurvivor() throws Exception {
+        try (LabCluster cluster = LabCluster.start(options(4, "kill"))) {
+            assertTrue(cluster.awaitConverged(60_000), "the nodes did not find each other by mDNS");
+            Scenarios.Detection d = Scenarios.killNine(cluster, cluster.node(2), 30_000);
+            System.out.println("kill -9 at N=4: suspected " + d.suspected() + " ms; convicted " + d.convicted() + " ms");
+            assertEquals(3, d.suspected().count(), () -> "not every survivor suspected: " + d);
+            assertEquals(3, d.convicted().count(), () -> "not every survivor convicted: " + d);
+            assertTrue(d.suspected().max() < 10_000, () -> "suspicion took too long: " + d);
+            // and the public API agrees
+            assertTrue(cluster.observer().await(() -> cluster.running().stream().allMatch(
+                    n -> !cluster.observer().view(n.name()).getOrDefault("n2", new MemberView("ABSENT", 0)).alive()), 10_000));
+        }
+    }
+
+    @Test
+    @Timeout(180)
+    void aPartitionIsConvictedAcrossAndHealsOnItsOwn() throws Exception {
+        try (LabCluster cluster = LabCluster.start(options(4, "partition"))) {
+            assertTrue(cluster.awaitConverged(60_000), "the nodes did not find each other by mDNS");
+            Scenarios.Partition p = Scenarios.partitionAndHeal(cluster, List.of(1, 2), List.of(3, 4), 60_000);
+            System.out.println("partition 2|2: split convicted after " + p.splitDetectedMs() + " ms; healed in "
+                    + p.healMs() + " ms");
+            assertTrue(p.splitDetectedMs() >= 0, "the sides did not convict each other");
+            assertTrue(p.healMs() >= 0, "the cluster did not heal");
+        }
+    }
+
+    @Test
+    @Timeout(180)
+    void aLateNodeIsSeenByEveryone() throws Exception {
+        try (LabCluster cluster = LabCluster.start(options(3, "join"))) {
+            assertTrue(cluster.awaitConverged(60_000), "the nodes did not find each other by mDNS");
+            Scenarios.Join j = Scenarios.lateJoin(cluster, 4, 30_000);
+            System.out.println("late join at N=3: start to HTTP 200 " + j.startToHttpOkMs() + " ms; seen by the others "
+                    + j.seen() + " ms after its gossip started");
+            assertEquals(3, j.seen().count(), () -> "not everyone saw it: " + j);
+            assertTrue(cluster.awaitConverged(30_000), "the cluster did not converge with the newcomer");
+        }
+    }
+}
