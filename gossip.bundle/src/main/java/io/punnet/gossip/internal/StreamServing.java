@@ -75,15 +75,16 @@ final class StreamServing {
         return null;
     }
 
-    /** The sealed answer of the engine, or null if none came in time. */
+    /**
+     * The engine's answer, sealed, or null if none came in time. The engine answers on the protocol
+     * thread; the sealing (a whole cluster state may be hundreds of KB) happens here, on the stream
+     * thread, and only the byte count goes back to the protocol thread.
+     */
     private byte[] answer(Endpoint from, PushPullRequest request, int wireBytes) {
-        CompletableFuture<byte[]> answer = new CompletableFuture<>();
+        CompletableFuture<PushPullResponse> answer = new CompletableFuture<>();
         boolean queued = pump.offer(inbound -> {
             try {
-                PushPullResponse response = inbound.answer(from, request, wireBytes);
-                byte[] sealed = codec.write(response);
-                inbound.sent(sealed.length + Frames.PREFIX_BYTES);
-                answer.complete(sealed);
+                answer.complete(inbound.answer(from, request, wireBytes));
             } catch (RuntimeException e) {
                 answer.completeExceptionally(e);
             }
@@ -92,9 +93,13 @@ final class StreamServing {
             return null;
         }
         try {
-            return answer.get(ioTimeoutMs, TimeUnit.MILLISECONDS);
+            byte[] sealed = codec.write(answer.get(ioTimeoutMs, TimeUnit.MILLISECONDS));
+            pump.control(inbound -> inbound.sent(sealed.length + Frames.PREFIX_BYTES));
+            return sealed;
         } catch (ExecutionException e) {
             LOG.warn("no push-pull answer for {}: {}", from, e.getCause().toString());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("push-pull answer for {} not sent: {}", from, e.getMessage());
         } catch (TimeoutException e) {
             LOG.debug("no push-pull answer for {} within {} ms", from, ioTimeoutMs);
         } catch (InterruptedException e) {

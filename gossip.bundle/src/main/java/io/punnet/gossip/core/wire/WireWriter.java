@@ -1,10 +1,5 @@
 package io.punnet.gossip.core.wire;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -18,7 +13,9 @@ import java.util.Arrays;
  *     its shortest form, so that one value has exactly one encoding;</li>
  * <li>signed numbers as zig-zag varints (0, -1, 1, -2 … map to 0, 1, 2, 3 …), so that small negative
  *     numbers stay small;</li>
- * <li>strings as a varint byte length and UTF-8 bytes, with a maximum length per field;</li>
+ * <li>strings as a varint byte length and UTF-8 bytes, with a maximum length per field (a lone
+ *     surrogate, which is not Unicode text, is written as '?', as the JDK encodes it and as
+ *     {@code MessageSize} counts it);</li>
  * <li>lists as a varint count (with a maximum) followed by the elements.</li>
  * </ul>
  *
@@ -101,7 +98,7 @@ public final class WireWriter {
 
     /** A string as a length-prefixed UTF-8 sequence of at most {@code maxBytes} bytes. */
     public WireWriter writeString(String value, int maxBytes) {
-        byte[] utf8 = strictUtf8(value);
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         if (utf8.length > maxBytes) {
             throw new IllegalArgumentException(
                     "string of " + utf8.length + " UTF-8 bytes is beyond the maximum of " + maxBytes);
@@ -142,20 +139,6 @@ public final class WireWriter {
         }
         if (needed > buffer.length) {
             buffer = Arrays.copyOf(buffer, Math.min(capacity, Math.max(needed, buffer.length * 2)));
-        }
-    }
-
-    private static byte[] strictUtf8(String value) {
-        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            ByteBuffer bytes = encoder.encode(CharBuffer.wrap(value));
-            byte[] out = new byte[bytes.remaining()];
-            bytes.get(out);
-            return out;
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("string is not valid Unicode (lone surrogate?)", e);
         }
     }
 }

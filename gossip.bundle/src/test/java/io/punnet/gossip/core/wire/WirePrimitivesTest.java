@@ -82,8 +82,10 @@ class WirePrimitivesTest {
     }
 
     @Test
-    void aLoneSurrogateCannotBeWritten() {
-        assertThrows(IllegalArgumentException.class, () -> new WireWriter(32).writeString("a\ud800", 10));
+    void aLoneSurrogateIsWrittenAsAQuestionMarkAsTheEngineCountsIt() {
+        byte[] written = new WireWriter(32).writeString("a\ud800", 10).toByteArray();
+        assertEquals("02613f", Hex.of(written));
+        assertEquals(written.length, io.punnet.gossip.core.message.MessageSize.string("a\ud800"));
     }
 
     @Test
