@@ -34,11 +34,13 @@ import oshi.software.os.OperatingSystem;
  * throws. If OSHI cannot start at all, only the JVM and disk figures are known.
  *
  * <p>CPU usage is computed between the ticks of this sample and the previous one, so the first
- * sample has it unknown. Not thread safe: one sampling thread.
+ * sample has it unknown (and so has a sample taken too soon after the previous one). Not thread safe: one sampling thread.
  */
 final class OshiSampler implements Sampler {
 
     private static final Logger LOG = LoggerFactory.getLogger(OshiSampler.class);
+    /** CPU ticks (milliseconds of CPU time, summed over all states and cores) below which usage is noise. */
+    static final long MIN_TICK_SPAN = 200;
 
     private final HardwareAbstractionLayer hardware;
     private final OperatingSystem os;
@@ -105,16 +107,30 @@ final class OshiSampler implements Sampler {
                 .build();
     }
 
+    /**
+     * Usage between the previous ticks and now. Unknown on the first call, and when too little time
+     * passed to mean anything (two samples a few milliseconds apart would say 0 % or 100 % by
+     * chance); the older baseline is then kept, so the next sample measures a longer span.
+     */
     private Double cpuPercent() {
         CentralProcessor cpu = hardware().getProcessor();
         long[] ticks = cpu.getSystemCpuLoadTicks();
         long[] before = previousTicks;
-        previousTicks = ticks;
-        if (before == null) {
+        if (before == null || sum(ticks) - sum(before) < MIN_TICK_SPAN) {
+            previousTicks = before == null ? ticks : before;
             return null;
         }
+        previousTicks = ticks;
         double load = cpu.getSystemCpuLoadBetweenTicks(before, ticks);
         return Double.isFinite(load) && load >= 0 && load <= 1 ? load * 100 : null;
+    }
+
+    private static long sum(long[] ticks) {
+        long total = 0;
+        for (long t : ticks) {
+            total += t;
+        }
+        return total;
     }
 
     /** Reads one field; an exception or LinkageError makes it unknown, logged once per outage. */

@@ -47,11 +47,14 @@ class OshiSamplerTest {
     }
 
     private static HardwareAbstractionLayer board(Object temperature) {
-        long[][] ticks = {{100, 0, 100, 800, 0, 0, 0, 0}, {200, 0, 200, 1600, 0, 0, 0, 0}};
+        return board(temperature, new long[][] {{100, 0, 100, 800, 0, 0, 0, 0}, {200, 0, 200, 1600, 0, 0, 0, 0}});
+    }
+
+    private static HardwareAbstractionLayer board(Object temperature, long[][] ticks) {
         int[] call = {0};
         CentralProcessor cpu = (CentralProcessor) Proxy.newProxyInstance(CentralProcessor.class.getClassLoader(),
                 new Class<?>[] {CentralProcessor.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getSystemCpuLoadTicks" -> ticks[Math.min(call[0]++, 1)];
+                    case "getSystemCpuLoadTicks" -> ticks[Math.min(call[0]++, ticks.length - 1)];
                     case "getSystemCpuLoadBetweenTicks" -> 0.2;
                     case "getSystemLoadAverage" -> new double[] {0.5, 0.25, -1};
                     case "getLogicalProcessorCount" -> 4;
@@ -116,6 +119,15 @@ class OshiSamplerTest {
     }
 
     @Test
+    void samplesTooCloseTogetherLeaveCpuUsageUnknownUntilTheSpanIsLongEnough() {
+        long[][] ticks = {{0, 0, 0, 0, 0, 0, 0, 0}, {1, 0, 0, 2, 0, 0, 0, 0}, {100, 0, 0, 300, 0, 0, 0, 0}};
+        OshiSampler sampler = sampler(board(50.0, ticks), null);
+        assertNull(sampler.sample().cpuPercent(), "first");
+        assertNull(sampler.sample().cpuPercent(), "3 ticks after the first");
+        assertNotNull(sampler.sample().cpuPercent(), "400 ticks after the first: measured from the first");
+    }
+
+    @Test
     void withoutOshiTheJvmAndDiskFiguresRemain() {
         NodeMetrics m = sampler(null, null).sample();
         assertNull(m.cpuPercent());
@@ -149,7 +161,6 @@ class OshiSamplerTest {
                 startMs, sampleMs, value.getBytes(StandardCharsets.UTF_8).length, value);
         assertNotNull(m.cpuCount());
         assertNotNull(m.memTotalBytes());
-        assertNotNull(m.cpuPercent(), "the second sample has two ticks");
         assertNotNull(m.uptimeSeconds());
     }
 }
