@@ -76,32 +76,39 @@ final class RolloutRunner {
             }
             previous = store.path(previousSha);
         }
-        Bundle bundle;
+        Bundle bundle = existing.orElse(null);
+        String problem = null;
         try {
             Path jar = store.path(entry.sha256());
-            if (existing.isPresent()) {
-                bundle = existing.get();
+            if (bundle != null) {
                 installer.update(bundle, jar, entry.sha256());
             } else {
                 bundle = installer.install(entry.symbolicName(), jar, entry.sha256());
             }
         } catch (IOException | BundleException | IllegalStateException e) {
-            report.accept(machine.move(NodeState.FAILED, "install failed: " + e.getMessage()));
-            existing.ifPresent(b -> LOG.warn("deploy: update of {} failed; it keeps its revision", b));
-            return;
-        }
-        report.accept(machine.move(NodeState.INSTALLED, ""));
-        String problem = existing.isPresent() ? installer.refresh(bundle, limits.refreshTimeoutMs()) : null;
-        if (problem == null) {
-            problem = installer.startAndWatch(bundle, limits.activationTimeoutMs());
+            if (bundle == null) {
+                report.accept(machine.move(NodeState.FAILED, "install failed: " + e.getMessage()));
+                return;
+            }
+            // Felix updates the revision, then fails to restart it (it cannot resolve): roll back
+            problem = "update failed: " + e.getMessage();
         }
         if (problem == null) {
-            report.accept(machine.move(NodeState.ACTIVE, ""));
-            LOG.info("deploy: {} {} is active (rollout {})", entry.symbolicName(), entry.bundleVersion(), entry.rolloutName());
-            return;
+            report.accept(machine.move(NodeState.INSTALLED, ""));
+            problem = existing.isPresent() ? installer.refresh(bundle, limits.refreshTimeoutMs()) : null;
+            if (problem == null) {
+                problem = installer.startAndWatch(bundle, limits.activationTimeoutMs());
+            }
+            if (problem == null) {
+                report.accept(machine.move(NodeState.ACTIVE, ""));
+                LOG.info("deploy: {} {} is active (rollout {})", entry.symbolicName(), entry.bundleVersion(),
+                        entry.rolloutName());
+                return;
+            }
         }
         LOG.warn("deploy: {} {} failed, rolling back: {}", entry.symbolicName(), entry.bundleVersion(), problem);
-        report.accept(machine.move(NodeState.FAILED, problem));
+        // FAILED is not reported yet: seen from outside it is final, and the rollback comes first
+        machine.move(NodeState.FAILED, problem);
         String rollback = installer.rollback(bundle, previous, previousSha, limits.refreshTimeoutMs(),
                 limits.activationTimeoutMs());
         if (rollback == null) {

@@ -1,0 +1,189 @@
+package io.punnet.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.IOException;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+import io.punnet.deploy.api.BundleInfo;
+import io.punnet.deploy.api.DeployOptions;
+import io.punnet.deploy.api.DeploymentRefusedException;
+import io.punnet.deploy.api.DeploymentRefusedException.Reason;
+import io.punnet.deploy.api.Deployments;
+import io.punnet.deploy.api.NodeProgress;
+import io.punnet.deploy.api.NodeState;
+import io.punnet.deploy.api.RolloutStatus;
+import io.punnet.gossip.api.Cluster;
+import io.punnet.gossip.api.Member;
+
+/**
+ * The deploy bundle in a real node (one Felix, real gossip on loopback): a test bundle is installed,
+ * updated, and a broken version (a component that can never be satisfied, then a bundle that cannot
+ * resolve) is rolled back to the previous revision with the reason reported; bad submissions are
+ * refused with their reason and install nothing. Gossip keeps its generation all along.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class DeployRolloutTest {
+
+    private static final long ROLLOUT_TIMEOUT_MS = 30_000;
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private Cluster cluster;
+
+    @Inject
+    private Deployments deployments;
+
+    @Inject
+    private ConfigurationAdmin configAdmin;
+
+    @Configuration
+    public Option[] configuration() {
+        return DeployTestBundles.nodeWithThisDeployBundle("deploy-node");
+    }
+
+    @Before
+    public void shortTimeouts() throws IOException, InterruptedException {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("activationTimeoutInMs", 3_000L);
+        props.put("maxJarSizeInBytes", 200_000L);
+        props.put("reconcileIntervalInMs", 1_000L);
+        org.osgi.service.cm.Configuration config = configAdmin.getConfiguration("io.punnet.deploy", "?");
+        config.update(props);
+        Thread.sleep(500); // the component gets @Modified on the config admin's thread
+    }
+
+    @Test
+    public void installUpdateAndRollBackBrokenVersions() throws Exception {
+        long generation = cluster.local().generation();
+        Bundle gossip = cluster.getClass().getClassLoader() == null ? null : bundleNamed("io.punnet.gossip");
+        long gossipModified = gossip.getLastModified();
+
+        RolloutStatus v1 = await(deployments.submit(DeployTestBundles.good("1.0.0"), "all", DeployOptions.defaults()));
+        assertEquals(v1.toString(), RolloutStatus.Phase.SUCCEEDED, v1.phase());
+        Bundle hello = bundleNamed(DeployTestBundles.NAME);
+        assertEquals(Bundle.ACTIVE, hello.getState());
+        assertEquals("1.0.0", hello.getVersion().toString());
+
+        RolloutStatus v2 = await(deployments.submit(DeployTestBundles.good("2.0.0"), "all", DeployOptions.defaults()));
+        assertEquals(v2.toString(), RolloutStatus.Phase.SUCCEEDED, v2.phase());
+        assertEquals("2.0.0", bundleNamed(DeployTestBundles.NAME).getVersion().toString());
+        assertEquals("updated in place, not installed again", hello.getBundleId(), bundleNamed(DeployTestBundles.NAME).getBundleId());
+
+        RolloutStatus broken = await(deployments.submit(DeployTestBundles.unsatisfied("3.0.0"), "all", DeployOptions.defaults()));
+        assertEquals(broken.toString(), RolloutStatus.Phase.FAILED, broken.phase());
+        NodeProgress node = broken.nodes().get(0);
+        assertEquals(NodeState.ROLLED_BACK, node.state());
+        assertTrue(node.reason(), node.reason().contains("unsatisfied references") && node.reason().contains("store"));
+        assertEquals("rolled back to 2.0.0", "2.0.0", bundleNamed(DeployTestBundles.NAME).getVersion().toString());
+        assertEquals(Bundle.ACTIVE, bundleNamed(DeployTestBundles.NAME).getState());
+
+        RolloutStatus unresolvable = await(deployments.submit(DeployTestBundles.unresolvable("3.0.1"), "all",
+                DeployOptions.defaults()));
+        assertEquals(NodeState.ROLLED_BACK, unresolvable.nodes().get(0).state());
+        assertTrue(unresolvable.nodes().get(0).reason(), unresolvable.nodes().get(0).reason().contains("io.punnet.itest.nowhere"));
+        assertEquals("2.0.0", bundleNamed(DeployTestBundles.NAME).getVersion().toString());
+        assertEquals(Bundle.ACTIVE, bundleNamed(DeployTestBundles.NAME).getState());
+
+        List<BundleInfo> mine = deployments.bundles().get(cluster.local().name());
+        assertNotNull(mine);
+        assertTrue(mine.toString(), mine.stream().anyMatch(b -> b.symbolicName().equals(DeployTestBundles.NAME)
+                && b.version().equals("2.0.0") && b.state().equals("ACTIVE") && v2.sha256().startsWith(b.digest())
+                && !b.digest().isEmpty()));
+        assertTrue("no stale revisions", context.getBundle(0).adapt(FrameworkWiring.class).getRemovalPendingBundles().isEmpty());
+
+        Member end = cluster.local();
+        assertEquals("gossip kept its generation", generation, end.generation());
+        assertEquals("the gossip bundle was not touched", gossipModified, gossip.getLastModified());
+        assertTrue("the desired state is gossiped", end.state("deploy.desired").contains(DeployTestBundles.NAME));
+    }
+
+    @Test
+    public void badSubmissionsAreRefusedWithTheirReasonAndInstallNothing() throws Exception {
+        int bundlesBefore = context.getBundles().length;
+        String desiredBefore = cluster.local().state("deploy.desired");
+        assertRefused(Reason.NOT_A_JAR, "this is not a jar".getBytes(), "all", DeployOptions.defaults());
+        assertRefused(Reason.NO_MANIFEST, zipWithoutManifest(), "all", DeployOptions.defaults());
+        assertRefused(Reason.NO_SYMBOLIC_NAME, DeployTestBundles.jar("", "1.0.0", null, false), "all", DeployOptions.defaults());
+        assertRefused(Reason.TOO_LARGE, new byte[300_000], "all", DeployOptions.defaults());
+        assertRefused(Reason.TAMPERED, DeployTestBundles.good("9.0.0"), "all",
+                DeployOptions.defaults().withExpectedSha256("0".repeat(64)));
+        assertRefused(Reason.BAD_TARGET, DeployTestBundles.good("9.0.0"), "everywhere", DeployOptions.defaults());
+        assertRefused(Reason.GOSSIP_NOT_ALLOWED, DeployTestBundles.jar("io.punnet.gossip", "9.0.0", null, false), "all",
+                DeployOptions.defaults());
+        assertRefused(Reason.DOWNGRADE, DeployTestBundles.jar("io.punnet.monitoring", "0.0.1", null, false), "all",
+                DeployOptions.defaults());
+        assertEquals(bundlesBefore, context.getBundles().length);
+        assertEquals("nothing was gossiped", desiredBefore, cluster.local().state("deploy.desired"));
+    }
+
+    private void assertRefused(Reason reason, byte[] jar, String target, DeployOptions options) throws IOException {
+        try {
+            String id = deployments.submit(jar, target, options);
+            fail("accepted as rollout " + id + ", expected " + reason);
+        } catch (DeploymentRefusedException e) {
+            assertEquals(e.getMessage(), reason, e.reason());
+            assertTrue(!e.getMessage().isBlank());
+        }
+    }
+
+    private static byte[] zipWithoutManifest() throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("../../evil.txt"));
+            zip.write(1);
+        }
+        return out.toByteArray();
+    }
+
+    private RolloutStatus await(String id) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + ROLLOUT_TIMEOUT_MS;
+        RolloutStatus last = null;
+        while (System.currentTimeMillis() < deadline) {
+            last = deployments.rollout(id).orElseThrow();
+            boolean done = !last.nodes().isEmpty() && last.nodes().stream().allMatch(n -> n.state().isFinal());
+            if (done && last.phase() != RolloutStatus.Phase.IN_PROGRESS) {
+                return last;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("rollout " + id + " did not finish within " + ROLLOUT_TIMEOUT_MS + " ms: " + last);
+    }
+
+    private Bundle bundleNamed(String name) {
+        Bundle found = null;
+        for (Bundle b : context.getBundles()) {
+            if (name.equals(b.getSymbolicName()) && b.getState() != Bundle.UNINSTALLED) {
+                found = b;
+            }
+        }
+        if (found == null) {
+            throw new AssertionError("no bundle " + name + " among " + Map.of());
+        }
+        return found;
+    }
+}
