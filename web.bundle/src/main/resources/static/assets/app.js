@@ -20,7 +20,7 @@ const $ = (id) => document.getElementById(id);
 const history = new History();
 const table = new NodeTable($('nodes'), history);
 const lastSample = new Map();
-const page = { nodes: [], fetchedAt: 0, stream: 'connecting', attempt: 0, reachable: true, status: 200 };
+const page = { nodes: [], local: null, fetchedAt: 0, stream: 'connecting', attempt: 0, reachable: true, status: 200 };
 let inFlight = false;
 let again = false;
 let pending = null;
@@ -39,6 +39,7 @@ async function refresh() {
     page.status = status;
     if (status === 200) {
       page.fetchedAt = Date.now();
+      if (body && typeof body.local === 'string') page.local = body.local;
       show(nodeList(body));
     }
   } catch (unreachable) {
@@ -133,7 +134,7 @@ function tick() {
 
 async function deploy() {
   try {
-    await renderDeploy($('deploy'), fetchJson);
+    await renderDeploy($('deploy'), fetchJson, page.local ?? page.nodes.find((n) => n.local)?.name);
   } catch (unreachable) {
     // the banner already tells; the section keeps what it showed
   }
@@ -145,6 +146,7 @@ async function identity() {
     if (status === 200 && body) {
       $('cluster-name').textContent = body.cluster ? `· ${body.cluster}` : '';
       $('served-by').textContent = body.name || 'this node';
+      page.local = page.local ?? body.name ?? null;
     }
   } catch (unreachable) {
     // shown by the banner of the next read
@@ -166,8 +168,6 @@ const feed = new LiveFeed('/api/v1/events',
     else planResync();
   });
 
-identity();
-refresh();
-deploy();
+Promise.all([identity(), refresh()]).then(deploy); // deploy needs this node's name
 feed.start();
 setInterval(tick, 1000);
