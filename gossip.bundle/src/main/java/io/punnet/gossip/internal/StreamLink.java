@@ -36,6 +36,7 @@ import io.punnet.gossip.core.wire.PacketCodec;
 final class StreamLink implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamLink.class);
+    private static final long ACCEPT_RETRY_MS = 50;
 
     private final ServerSocket server;
     private final TransportSettings settings;
@@ -98,6 +99,7 @@ final class StreamLink implements AutoCloseable {
             } catch (IOException e) {
                 if (!server.isClosed()) {
                     LOG.debug("accept failed: {}", e.toString());
+                    pauseAfterAcceptFailure();
                 }
                 continue;
             }
@@ -109,6 +111,15 @@ final class StreamLink implements AutoCloseable {
                 continue;
             }
             run(socket, inboundPermits, () -> serving.serve(socket));
+        }
+    }
+
+    /** An accept that fails (out of file descriptors, say) would fail again at once: do not spin. */
+    private static void pauseAfterAcceptFailure() {
+        try {
+            Thread.sleep(ACCEPT_RETRY_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
