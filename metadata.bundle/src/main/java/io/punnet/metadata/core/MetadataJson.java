@@ -64,7 +64,7 @@ public final class MetadataJson {
         try {
             root = mapper.readTree(content);
         } catch (JacksonException e) {
-            throw new MalformedMetadataException("not valid JSON: " + e.getOriginalMessage()
+            throw new MalformedMetadataException("not valid JSON: " + oneLine(e.getOriginalMessage())
                     + location(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -156,6 +156,16 @@ public final class MetadataJson {
             }
         }
         return extras;
+    }
+
+    /** Jackson's message without its source excerpt, on one line (it goes into one log line). */
+    private static String oneLine(String message) {
+        String text = message == null ? "" : message;
+        int excerpt = text.indexOf(" (start marker at");
+        if (excerpt >= 0) {
+            text = text.substring(0, excerpt);
+        }
+        return text.replaceAll("\\s+", " ").trim();
     }
 
     private static String location(JacksonException e) {

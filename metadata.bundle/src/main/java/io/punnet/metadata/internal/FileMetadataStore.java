@@ -67,7 +67,11 @@ public final class FileMetadataStore implements MetadataStore {
     FileMetadataStore(Path path, Clock clock, String configuredNodeName) throws IOException {
         this.file = new MetadataFile(path, clock);
         this.configuredNodeName = configuredNodeName;
-        file.removeStaleTemporaries();
+        try {
+            file.removeStaleTemporaries();
+        } catch (IOException e) {
+            LOG.warn("metadata: cannot clear temporary files beside {}: {}", file.path(), e.toString());
+        }
         this.current = file.load(Metadata.empty(), "empty meta-data").metadata();
         LOG.info("metadata: {} services, {} tags from {}", current.services().size(), current.tags().size(),
                 file.path());

@@ -94,6 +94,7 @@ class MetadataJsonTest {
     void brokenJsonIsRefusedWithItsPlace(String text) {
         String problem = assertThrows(MalformedMetadataException.class, () -> read(text)).getMessage();
         assertTrue(problem.startsWith("not valid JSON: ") && problem.contains("(line 1, column"), problem);
+        assertFalse(problem.contains("\n") || problem.contains("start marker"), problem);
     }
 
     @Test

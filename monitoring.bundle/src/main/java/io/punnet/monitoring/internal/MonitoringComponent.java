@@ -99,7 +99,13 @@ public final class MonitoringComponent {
 
     private void start(MonitoringConfig config) {
         long began = monotonicMillis.getAsLong();
-        Sampler sampler = samplerFactory.get();
+        Sampler sampler;
+        try {
+            sampler = samplerFactory.get();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("monitoring: cannot start sampling; this node publishes no metrics until the bundle restarts", e);
+            return;
+        }
         LOG.info("monitoring: sampler ready in {} ms", monotonicMillis.getAsLong() - began);
         publisher = new MetricsPublisher(sampler, new MetricsCodec(), policy(config),
                 value -> cluster.setApplicationState(MetricsCodec.KEY, value), monotonicMillis);
