@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -212,6 +213,16 @@ class DashboardFixtureTest {
         long region = (Long) browser.script("return document.querySelector('.scroll').scrollWidth;");
         assertTrue(region > viewport, "the table should scroll sideways in its region: " + region);
         browser.screenshot(Path.of(System.getProperty("webtest.out", "target"), "dashboard-fixture-phone.png"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void thePageModulesPassTheirChecksInTheBrowser() {
+        browser.driver.get(node.url("/jsunit/modules.html"));
+        Map<String, Object> results = browser.waiting(Duration.ofSeconds(10))
+                .until(d -> (Map<String, Object>) browser.script("return window.results || null;"));
+        assertEquals(List.of(), results.get("failures"));
+        assertTrue((Long) results.get("passed") >= 30, "checks run: " + results.get("passed"));
     }
 
     // --- helpers ---

@@ -95,6 +95,8 @@ final class FakeNode implements AutoCloseable {
                 send(exchange, 200, "application/json", routes.get(path).getBytes(StandardCharsets.UTF_8));
             } else if (path.equals("/") || path.startsWith("/assets/")) {
                 staticFile(exchange, path.equals("/") ? "/static/index.html" : "/static" + path);
+            } else if (path.startsWith("/jsunit/")) {
+                staticFile(exchange, path); // the in-browser checks of the page's modules
             } else {
                 send(exchange, 404, "application/problem+json", "{\"status\":404}".getBytes(StandardCharsets.UTF_8));
             }
@@ -108,6 +110,7 @@ final class FakeNode implements AutoCloseable {
                 return;
             }
             String type = resource.endsWith(".js") ? "text/javascript" : resource.endsWith(".css") ? "text/css" : "text/html";
+            // the page's real policy on every page: a check that needs more than the dashboard gets fails here too
             exchange.getResponseHeaders().set("Content-Security-Policy", CSP);
             send(exchange, 200, type + ";charset=utf-8", in.readAllBytes());
         }
