@@ -77,14 +77,23 @@ public final class LabCluster implements AutoCloseable {
 
     /** Creates node {@code i}'s namespace and starts it; returns once it answers HTTP 200. */
     public LabNode addNode(int i) throws IOException, InterruptedException {
-        network.addNode(i);
-        LabNode node = new LabNode(i, network.nodeNamespace(i), options.workDir().resolve("n" + i));
-        nodes.put(i, node);
+        LabNode node = prepareNode(i);
         startProcess(node);
         return node;
     }
 
-    /** Starts {@code node}'s process again (after a kill or a stop): a new generation, same name. */
+    /** Creates node {@code i}'s namespace (nothing runs in it yet: see {@link #restart}). */
+    public LabNode prepareNode(int i) throws IOException {
+        network.addNode(i);
+        LabNode node = new LabNode(i, network.nodeNamespace(i), options.workDir().resolve("n" + i));
+        nodes.put(i, node);
+        return node;
+    }
+
+    /**
+     * Starts {@code node}'s process (again, after a kill or a stop: a new generation, same name);
+     * returns once it answers HTTP 200.
+     */
     public void restart(LabNode node) throws IOException, InterruptedException {
         startProcess(node);
     }
@@ -92,7 +101,7 @@ public final class LabCluster implements AutoCloseable {
     private void startProcess(LabNode node) throws IOException, InterruptedException {
         observer.forget(node);
         node.start(options.dist(), env);
-        observer.watch(node, LabOptions.HTTP_PORT);
+        observer.watchNew(node);
         if (!observer.await(() -> observer.firstOkMs(node.name()) > 0 || !node.alive(), START_TIMEOUT_MS)
                 || !node.alive()) {
             throw new IOException(node.name() + " did not answer HTTP 200 within " + START_TIMEOUT_MS + " ms; see "

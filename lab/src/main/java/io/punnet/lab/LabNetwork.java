@@ -124,7 +124,12 @@ public final class LabNetwork implements AutoCloseable {
                 + "add rule inet lab output " + notObserver + " tcp dport 7946 counter comment \"pushpull-out\"\n"
                 + "add rule inet lab output " + notObserver + " tcp sport 7946 counter comment \"pushpull-in\"\n"
                 + "add rule inet lab output " + notObserver + " udp dport 5353 counter comment \"mdns\"\n"
-                + "add rule inet lab output " + notObserver + " counter comment \"all\"\n";
+                + "add rule inet lab output " + notObserver + " counter comment \"all\"\n"
+                // arrivals, counted before the fault rules see them (first-packet times)
+                + "add chain inet lab arrivals { type filter hook input priority -10; policy accept; }\n"
+                + "add rule inet lab arrivals iifname \"eth0\" udp dport 7946 counter comment \"gossip-udp-in\"\n"
+                + "add rule inet lab arrivals iifname \"eth0\" tcp dport 7946 counter comment \"pushpull-in-req\"\n"
+                + "add rule inet lab arrivals iifname \"eth0\" tcp sport 7946 counter comment \"pushpull-in-ans\"\n";
     }
 
     private void attach(String ns, String hostSide, String address) throws IOException {
@@ -203,6 +208,20 @@ public final class LabNetwork implements AutoCloseable {
             bytes.put(m.group(3), Long.parseLong(m.group(2)));
         }
         return bytes;
+    }
+
+    /** Packets of gossip (UDP and push-pull TCP, both ways, observer excluded) node {@code i} has sent or received. */
+    public long gossipPackets(int i) throws IOException {
+        String out = Shell.run(List.of("ip", "netns", "exec", nodeNamespace(i), "nft", "list", "table", "inet", "lab"));
+        Matcher m = COUNTER.matcher(out);
+        long packets = 0;
+        while (m.find()) {
+            String name = m.group(3);
+            if (name.startsWith("gossip") || name.startsWith("pushpull")) {
+                packets += Long.parseLong(m.group(1));
+            }
+        }
+        return packets;
     }
 
     /** Deletes every namespace this lab made (the bridge last). */

@@ -39,14 +39,19 @@ public final class Observer implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts polling {@code node}. */
-    synchronized void watch(LabNode node, int httpPort) throws IOException {
-        firstOk.remove(node.name());
-        command("add " + node.name() + " " + node.address() + " " + httpPort);
+    /** Starts polling {@code node} (again: its first-200 time is kept). */
+    public synchronized void watch(LabNode node) throws IOException {
+        command("add " + node.name() + " " + node.address() + " " + LabOptions.HTTP_PORT);
     }
 
-    /** Stops polling {@code node}. */
-    synchronized void forget(LabNode node) throws IOException {
+    /** Starts polling {@code node} as a new process: its first-200 time is measured anew. */
+    synchronized void watchNew(LabNode node) throws IOException {
+        firstOk.remove(node.name());
+        watch(node);
+    }
+
+    /** Stops polling {@code node} (and forgets its view). */
+    public synchronized void forget(LabNode node) throws IOException {
         command("remove " + node.name());
         views.remove(node.name());
         codes.remove(node.name());

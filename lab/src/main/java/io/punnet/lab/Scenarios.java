@@ -71,10 +71,11 @@ public final class Scenarios {
     }
 
     /**
-     * A late joiner: per other node, how long after the newcomer's gossip started (its log line,
-     * right before its first packet) that node logged it as joined (ms; -1: not within the bound).
+     * A late joiner: per other node, how long after the newcomer's first gossip packet (sent or
+     * received, read from nftables counters, late by at most {@code resolutionMs}) that node logged
+     * it as joined (ms; -1: not within the bound), and the newcomer's start to first HTTP 200.
      */
-    public record Join(String newcomer, long startToHttpOkMs, Map<String, Long> seenAfterMs) {
+    public record Join(String newcomer, long startToHttpOkMs, long resolutionMs, Map<String, Long> seenAfterMs) {
         public Stats seen() {
             return Stats.of(seenAfterMs.values());
         }
@@ -83,17 +84,23 @@ public final class Scenarios {
     /** Adds node {@code index} to the running cluster and measures how fast everyone sees it. */
     public static Join lateJoin(LabCluster cluster, int index, long timeoutMs) throws IOException, InterruptedException {
         List<LabNode> others = cluster.running();
-        LabNode newcomer = cluster.addNode(index);
+        LabNode newcomer = cluster.prepareNode(index);
+        long firstPacket;
+        long resolution;
+        try (FirstPacketWatch watch = new FirstPacketWatch(cluster.network(), index, timeoutMs + 90_000)) {
+            cluster.restart(newcomer);
+            Waits.until(() -> watch.firstMs() >= 0
+                    && others.stream().allMatch(o -> firstJoin(o, newcomer.name(), 0) >= 0), timeoutMs, 100);
+            firstPacket = watch.firstMs();
+            resolution = watch.resolutionMs();
+        }
         long startOk = cluster.observer().firstOkMs(newcomer.name()) - newcomer.startedAtMs();
-        Waits.until(() -> gossipStarted(newcomer) >= 0
-                && others.stream().allMatch(o -> firstJoin(o, newcomer.name(), 0) >= 0), timeoutMs, 100);
-        long t0 = gossipStarted(newcomer);
         Map<String, Long> seen = new LinkedHashMap<>();
         for (LabNode o : others) {
             long t = firstJoin(o, newcomer.name(), 0);
-            seen.put(o.name(), t >= 0 && t0 >= 0 ? t - t0 : -1);
+            seen.put(o.name(), t >= 0 && firstPacket >= 0 ? t - firstPacket : -1);
         }
-        return new Join(newcomer.name(), startOk, seen);
+        return new Join(newcomer.name(), startOk, resolution, seen);
     }
 
     /** When {@code node}'s gossip started (its log), or -1. */
@@ -146,6 +153,36 @@ public final class Scenarios {
         pairs.add(new List[] {a, b});
         pairs.add(new List[] {b, a});
         return pairs;
+    }
+
+    /**
+     * A node frozen with SIGSTOP for a while: the verdicts it gave after it woke (a node that was
+     * itself asleep must not convict the others for its own silence), the verdicts anyone gave about
+     * a node that was never paused, and how long after the resume every node saw every node ALIVE
+     * again (ms; -1: not within the bound).
+     */
+    public record Pause(String paused, List<LogEvent> byPaused, List<LogEvent> aboutOthers, long backAliveMs) {
+    }
+
+    /** Pauses {@code node} for {@code pauseMs}, resumes it, and watches for {@code afterMs}. */
+    public static Pause pause(LabCluster cluster, LabNode node, long pauseMs, long afterMs)
+            throws IOException, InterruptedException {
+        List<LabNode> all = cluster.running();
+        long t0 = System.currentTimeMillis();
+        node.pause();
+        try {
+            Thread.sleep(pauseMs);
+        } finally {
+            node.resume();
+        }
+        long t1 = System.currentTimeMillis();
+        boolean back = cluster.observer().await(() -> cluster.converged(all), afterMs);
+        long backMs = back ? System.currentTimeMillis() - t1 : -1;
+        Thread.sleep(Math.max(0, afterMs - (System.currentTimeMillis() - t1)));
+        List<LogEvent> verdicts = verdictsSince(cluster, t0);
+        List<LogEvent> byPaused = verdicts.stream().filter(e -> e.observer().equals(node.name())).toList();
+        List<LogEvent> aboutOthers = verdicts.stream().filter(e -> !e.member().equals(node.name())).toList();
+        return new Pause(node.name(), byPaused, aboutOthers, backMs);
     }
 
     /** Every status change to SUSPECT or DEAD logged at or after {@code sinceMs}, by any node, about anyone. */
