@@ -25,9 +25,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     long PAUSE_THRESHOLD_DEFAULT_MS = 3_000;
     long PAUSE_GRACE_DEFAULT_MS = 5_000;
     int MAX_DATAGRAM_DEFAULT_BYTES = 1_400;
-    int MAX_FRAME_DEFAULT_BYTES = 4 * 1024 * 1024;
+    int MAX_FRAME_DEFAULT_BYTES = 1024 * 1024;
     int IO_TIMEOUT_DEFAULT_MS = 5_000;
-    int MAX_CONNECTIONS_DEFAULT = 8;
+    int MAX_CONNECTIONS_DEFAULT = 4;
     int QUEUE_DEPTH_DEFAULT = 1_024;
     int EVENT_QUEUE_DEPTH_DEFAULT = 10_000;
 
@@ -71,14 +71,17 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     int maxDatagramBytes() default MAX_DATAGRAM_DEFAULT_BYTES;
 
     @AttributeDefinition(description = "Largest TCP push-pull frame sent or accepted. It must hold the whole "
-            + "cluster state (up to 16 KiB of application state per member); it also bounds the memory one "
-            + "peer can make this node allocate.")
+            + "cluster state: about 300 bytes per member as the bundles publish it today, 16 KiB at most, so "
+            + "1 MiB holds 64 members even at the maximum. It also bounds what a peer can make this node "
+            + "allocate: up to about three times this per open stream, against a Pi heap of 96 MiB.")
     int maxFrameBytes() default MAX_FRAME_DEFAULT_BYTES;
 
     @AttributeDefinition(description = "TCP connect timeout, and the whole time one push-pull frame may take.")
     int ioTimeoutInMs() default IO_TIMEOUT_DEFAULT_MS;
 
-    @AttributeDefinition(description = "Push-pull streams open at once, each way; more are refused at once.")
+    @AttributeDefinition(description = "Push-pull streams open at once, each way; more are refused at once. "
+            + "Push-pulls are rare (one per node every push-pull interval, and joins), so a few suffice; each "
+            + "open stream may hold a frame of maxFrameBytes in memory.")
     int maxConnections() default MAX_CONNECTIONS_DEFAULT;
 
     @AttributeDefinition(description = "Received messages waiting for the protocol thread; beyond this they are "
