@@ -61,4 +61,39 @@ class VersionedCacheTest {
         // still caching after the reset
         assertEquals(cache.get("again", 5000, this::render).text(), cache.get("again", 5000, this::render).text());
     }
+
+    @Test
+    void concurrentMissesOfOneKeyRenderOnce() throws Exception {
+        java.util.concurrent.CountDownLatch rendering = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Reply>> answers = new java.util.ArrayList<>();
+            answers.add(pool.submit(() -> cache.get("k", 5000, () -> {
+                rendering.countDown();
+                await(release);
+                return render();
+            })));
+            rendering.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            for (int i = 0; i < 3; i++) {
+                answers.add(pool.submit(() -> cache.get("k", 5000, this::render)));
+            }
+            release.countDown();
+            for (java.util.concurrent.Future<Reply> answer : answers) {
+                assertEquals("1", answer.get(5, java.util.concurrent.TimeUnit.SECONDS).text());
+            }
+            assertEquals(1, renders.get());
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
