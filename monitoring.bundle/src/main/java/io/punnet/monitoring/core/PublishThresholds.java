@@ -1,5 +1,7 @@
 package io.punnet.monitoring.core;
 
+import java.util.Locale;
+
 /**
  * How far a figure must move before a node gossips a new sample, and how long it may stay quiet.
  * Relative thresholds are percentages of the figure that bounds them, so one setting suits a Pi
@@ -26,7 +28,11 @@ public record PublishThresholds(double cpuPercentPoints, double loadPercentOfCor
         if (cpuPercentPoints < 0 || loadPercentOfCores < 0 || memoryPercentOfTotal < 0
                 || swapPercentOfTotal < 0 || diskPercentOfTotal < 0 || heapPercentOfMax < 0
                 || temperatureCelsius < 0 || threadsPercent < 0) {
-            throw new IllegalArgumentException("thresholds must not be negative: " + this);
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "thresholds must not be negative: cpu %s, load %s, memory %s, swap %s, disk %s, heap %s,"
+                    + " temperature %s, threads %s", cpuPercentPoints, loadPercentOfCores,
+                    memoryPercentOfTotal, swapPercentOfTotal, diskPercentOfTotal, heapPercentOfMax,
+                    temperatureCelsius, threadsPercent));
         }
         if (maxAgeMillis <= 0) {
             throw new IllegalArgumentException("maxAgeMillis must be positive, not " + maxAgeMillis);

@@ -54,6 +54,8 @@ public final class MonitoringComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(MonitoringComponent.class);
     private static final long STOP_WAIT_MS = 2_000;
+    /** Shorter intervals are raised to this: sampling must never busy a Pi's CPU. */
+    static final long MIN_INTERVAL_MS = 100;
 
     private final Cluster cluster;
     private final Supplier<Sampler> samplerFactory;
@@ -120,7 +122,7 @@ public final class MonitoringComponent {
         if (ticking != null) {
             ticking.cancel(false);
         }
-        long interval = Math.max(1, config.intervalInMs());
+        long interval = Math.max(MIN_INTERVAL_MS, config.intervalInMs());
         ticking = thread.scheduleWithFixedDelay(this::tick, 0, interval, TimeUnit.MILLISECONDS);
     }
 
@@ -143,11 +145,21 @@ public final class MonitoringComponent {
         }
     }
 
+    /** The policy of a configuration; a configuration with a negative threshold gets the defaults. */
     static PublishPolicy policy(MonitoringConfig c) {
-        return new PublishPolicy(new PublishThresholds(c.cpuThresholdInPercent(),
-                c.loadThresholdInPercentOfCores(), c.memoryThresholdInPercent(),
-                c.swapThresholdInPercent(), c.diskThresholdInPercent(), c.heapThresholdInPercent(),
-                c.temperatureThresholdInCelsius(), c.threadsThresholdInPercent(), c.maxAgeInMs()));
+        try {
+            return new PublishPolicy(new PublishThresholds(c.cpuThresholdInPercent(),
+                    c.loadThresholdInPercentOfCores(), c.memoryThresholdInPercent(),
+                    c.swapThresholdInPercent(), c.diskThresholdInPercent(), c.heapThresholdInPercent(),
+                    c.temperatureThresholdInCelsius(), c.threadsThresholdInPercent(), c.maxAgeInMs()));
+        } catch (IllegalArgumentException e) {
+            LOG.error("monitoring: invalid configuration {} ({}); using the default thresholds", PID, e.getMessage());
+            return new PublishPolicy(new PublishThresholds(CPU_THRESHOLD_DEFAULT_PERCENT,
+                    LOAD_THRESHOLD_DEFAULT_PERCENT, MEMORY_THRESHOLD_DEFAULT_PERCENT,
+                    SWAP_THRESHOLD_DEFAULT_PERCENT, DISK_THRESHOLD_DEFAULT_PERCENT,
+                    HEAP_THRESHOLD_DEFAULT_PERCENT, TEMPERATURE_THRESHOLD_DEFAULT_CELSIUS,
+                    THREADS_THRESHOLD_DEFAULT_PERCENT, MAX_AGE_DEFAULT_MS));
+        }
     }
 
     private static boolean awaitStop(ExecutorService executor) {

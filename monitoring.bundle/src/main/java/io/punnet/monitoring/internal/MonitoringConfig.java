@@ -12,7 +12,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @interface MonitoringConfig {
 
     @AttributeDefinition(description = "Time between two samples. Shorter notices spikes sooner but costs CPU on a Pi"
-            + " (a sample takes a few milliseconds); it does not add gossip traffic by itself, the thresholds do.")
+            + " (a sample takes a few milliseconds); it does not add gossip traffic by itself, the thresholds do."
+            + " At least 100.")
     long intervalInMs() default MonitoringComponent.INTERVAL_DEFAULT_MS;
 
     @AttributeDefinition(description = "A sample is gossiped at least this often even if nothing moved. It bounds how"

@@ -51,7 +51,7 @@ class MonitoringComponentTest {
 
     @Test
     void publishesUnderTheMonKey() throws InterruptedException {
-        start(Map.of("intervalInMs", 5L));
+        start(Map.of("intervalInMs", 1L));
         String first = nextPublished();
         assertTrue(first.startsWith(MetricsCodec.KEY + "=1;"), first);
         assertEquals(4, new MetricsCodec().decode(first.substring(4)).cpuCount());
@@ -66,14 +66,14 @@ class MonitoringComponentTest {
                 throw new IllegalArgumentException("state would grow beyond the limit");
             }
         };
-        start(Map.of("intervalInMs", 5L));
+        start(Map.of("intervalInMs", 1L));
         nextPublished();
         assertTrue(calls.get() >= 3);
     }
 
     @Test
     void deactivationStopsTheSamplingThread() throws InterruptedException {
-        start(Map.of("intervalInMs", 5L));
+        start(Map.of("intervalInMs", 1L));
         nextPublished();
         component.deactivate();
         component = null;
@@ -84,8 +84,16 @@ class MonitoringComponentTest {
     void aNewConfigurationTakesEffect() throws InterruptedException {
         start(Map.of("intervalInMs", 60_000L));
         nextPublished(); // the first sample runs at once
-        component.modified(Configs.of(MonitoringConfig.class, Map.of("intervalInMs", 5L)));
+        component.modified(Configs.of(MonitoringConfig.class, Map.of("intervalInMs", 1L)));
         nextPublished(); // rescheduled: the next one comes within milliseconds, not a minute
+    }
+
+    @Test
+    void anInvalidConfigurationFallsBackToTheDefaults() throws InterruptedException {
+        start(Map.of("intervalInMs", -5L, "maxAgeInMs", 0L, "cpuThresholdInPercent", -1.0));
+        nextPublished(); // sampling runs anyway
+        assertEquals(MonitoringComponent.MAX_AGE_DEFAULT_MS, MonitoringComponent.policy(
+                Configs.of(MonitoringConfig.class, Map.of("maxAgeInMs", 0L))).thresholds().maxAgeMillis());
     }
 
     private static boolean samplingThreadAlive() {
