@@ -3,10 +3,12 @@ package io.punnet.lab;
 import java.io.IOException;
 
 /**
- * Notes when a node's first gossip packet (sent or received, UDP or push-pull TCP) crosses its
- * {@code eth0}, by reading the namespace's nftables counters in a tight loop on a thread of its
- * own: the time is the first read that saw a packet, so it is late by at most one read (reported
- * as {@link #resolutionMs}, typically 5-20 ms).
+ * Brackets the moment of a node's first gossip packet (sent or received, UDP or push-pull TCP) on
+ * its {@code eth0}, by reading the namespace's nftables counters in a tight loop on a thread of its
+ * own: the packet came after the start of the last read that saw none ({@link #firstMs}, the
+ * bracket's early side, so delays measured from it are upper bounds) and before the end of the
+ * first read that saw one ({@link #resolutionMs} later; a read takes 5-100 ms, more on a loaded
+ * machine).
  */
 final class FirstPacketWatch implements AutoCloseable {
 
@@ -27,29 +29,28 @@ final class FirstPacketWatch implements AutoCloseable {
 
     private void watch(long timeoutMs) {
         long deadline = System.currentTimeMillis() + timeoutMs;
-        long previous = System.currentTimeMillis();
+        long lastEmptyStart = System.currentTimeMillis();
         while (!stopped && System.currentTimeMillis() < deadline) {
+            long start = System.currentTimeMillis();
             try {
-                long packets = network.gossipPackets(node);
-                long now = System.currentTimeMillis();
-                if (packets > 0) {
-                    resolutionMs = now - previous;
-                    firstMs = now;
+                if (network.gossipPackets(node) > 0) {
+                    resolutionMs = System.currentTimeMillis() - lastEmptyStart;
+                    firstMs = lastEmptyStart;
                     return;
                 }
-                previous = now;
             } catch (IOException e) {
                 return;
             }
+            lastEmptyStart = start;
         }
     }
 
-    /** The time of the read that first saw a gossip packet, epoch ms, or -1. */
+    /** The early side of the bracket: the first packet came later (epoch ms), or -1. */
     long firstMs() {
         return firstMs;
     }
 
-    /** How long before {@link #firstMs} the previous (empty) read was. */
+    /** The width of the bracket: the first packet came at most this long after {@link #firstMs}. */
     long resolutionMs() {
         return resolutionMs;
     }

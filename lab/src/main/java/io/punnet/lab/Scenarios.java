@@ -72,8 +72,9 @@ public final class Scenarios {
 
     /**
      * A late joiner: per other node, how long after the newcomer's first gossip packet (sent or
-     * received, read from nftables counters, late by at most {@code resolutionMs}) that node logged
-     * it as joined (ms; -1: not within the bound), and the newcomer's start to first HTTP 200.
+     * received, bracketed by nftables counter reads {@code resolutionMs} wide; the delays are taken
+     * from the bracket's early side, so they are upper bounds) that node logged it as joined (ms;
+     * -1: not within the bound), and the newcomer's start to first HTTP 200.
      */
     public record Join(String newcomer, long startToHttpOkMs, long resolutionMs, Map<String, Long> seenAfterMs) {
         public Stats seen() {

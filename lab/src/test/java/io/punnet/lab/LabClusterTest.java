@@ -70,7 +70,7 @@ class LabClusterTest {
             assertTrue(cluster.awaitConverged(60_000), "the nodes did not find each other by mDNS");
             Scenarios.Join j = Scenarios.lateJoin(cluster, 4, 30_000);
             System.out.println("late join at N=3: start to HTTP 200 " + j.startToHttpOkMs() + " ms; seen by the others "
-                    + j.seen() + " ms after its first gossip packet (+-" + j.resolutionMs() + " ms)");
+                    + j.seen() + " ms after its first gossip packet (upper bounds; bracket " + j.resolutionMs() + " ms wide)");
             assertEquals(3, j.seen().count(), () -> "not everyone saw it: " + j);
             assertTrue(cluster.awaitConverged(30_000), "the cluster did not converge with the newcomer");
         }

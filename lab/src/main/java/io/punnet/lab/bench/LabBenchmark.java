@@ -80,7 +80,7 @@ public final class LabBenchmark {
             pause(cluster, n);
             kills(cluster, n);
             Scenarios.Join j = Scenarios.lateJoin(cluster, n + 1, 60_000);
-            print("late joiner n" + (n + 1) + " seen by each node after its first gossip packet (ms, +-"
+            print("late joiner n" + (n + 1) + " seen by each node after its first gossip packet (ms, upper bounds, bracket "
                     + j.resolutionMs() + ")", j.seen() + " " + j.seenAfterMs());
             Thread.sleep(SETTLE_MS);
             List<Integer> all = IntStream.rangeClosed(1, n + 1).boxed().toList();
