@@ -5,11 +5,19 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
 
 import javax.inject.Inject;
 
@@ -19,6 +27,7 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.options.UrlProvisionOption;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
@@ -63,7 +72,7 @@ public class DeployRolloutTest {
 
     @Configuration
     public Option[] configuration() {
-        return DeployTestBundles.nodeWithThisDeployBundle("deploy-node");
+        return Bundles.nodeWithThisDeployBundle("deploy-node");
     }
 
     @Before
@@ -80,38 +89,38 @@ public class DeployRolloutTest {
     @Test
     public void installUpdateAndRollBackBrokenVersions() throws Exception {
         long generation = cluster.local().generation();
-        Bundle gossip = cluster.getClass().getClassLoader() == null ? null : bundleNamed("io.punnet.gossip");
+        Bundle gossip = bundleNamed("io.punnet.gossip");
         long gossipModified = gossip.getLastModified();
 
-        RolloutStatus v1 = await(deployments.submit(DeployTestBundles.good("1.0.0"), "all", DeployOptions.defaults()));
+        RolloutStatus v1 = await(deployments.submit(Bundles.good("1.0.0"), "all", DeployOptions.defaults()));
         assertEquals(v1.toString(), RolloutStatus.Phase.SUCCEEDED, v1.phase());
-        Bundle hello = bundleNamed(DeployTestBundles.NAME);
+        Bundle hello = bundleNamed(Bundles.NAME);
         assertEquals(Bundle.ACTIVE, hello.getState());
         assertEquals("1.0.0", hello.getVersion().toString());
 
-        RolloutStatus v2 = await(deployments.submit(DeployTestBundles.good("2.0.0"), "all", DeployOptions.defaults()));
+        RolloutStatus v2 = await(deployments.submit(Bundles.good("2.0.0"), "all", DeployOptions.defaults()));
         assertEquals(v2.toString(), RolloutStatus.Phase.SUCCEEDED, v2.phase());
-        assertEquals("2.0.0", bundleNamed(DeployTestBundles.NAME).getVersion().toString());
-        assertEquals("updated in place, not installed again", hello.getBundleId(), bundleNamed(DeployTestBundles.NAME).getBundleId());
+        assertEquals("2.0.0", bundleNamed(Bundles.NAME).getVersion().toString());
+        assertEquals("updated in place, not installed again", hello.getBundleId(), bundleNamed(Bundles.NAME).getBundleId());
 
-        RolloutStatus broken = await(deployments.submit(DeployTestBundles.unsatisfied("3.0.0"), "all", DeployOptions.defaults()));
+        RolloutStatus broken = await(deployments.submit(Bundles.unsatisfied("3.0.0"), "all", DeployOptions.defaults()));
         assertEquals(broken.toString(), RolloutStatus.Phase.FAILED, broken.phase());
         NodeProgress node = broken.nodes().get(0);
         assertEquals(NodeState.ROLLED_BACK, node.state());
         assertTrue(node.reason(), node.reason().contains("unsatisfied references") && node.reason().contains("store"));
-        assertEquals("rolled back to 2.0.0", "2.0.0", bundleNamed(DeployTestBundles.NAME).getVersion().toString());
-        assertEquals(Bundle.ACTIVE, bundleNamed(DeployTestBundles.NAME).getState());
+        assertEquals("rolled back to 2.0.0", "2.0.0", bundleNamed(Bundles.NAME).getVersion().toString());
+        assertEquals(Bundle.ACTIVE, bundleNamed(Bundles.NAME).getState());
 
-        RolloutStatus unresolvable = await(deployments.submit(DeployTestBundles.unresolvable("3.0.1"), "all",
+        RolloutStatus unresolvable = await(deployments.submit(Bundles.unresolvable("3.0.1"), "all",
                 DeployOptions.defaults()));
         assertEquals(NodeState.ROLLED_BACK, unresolvable.nodes().get(0).state());
         assertTrue(unresolvable.nodes().get(0).reason(), unresolvable.nodes().get(0).reason().contains("io.punnet.itest.nowhere"));
-        assertEquals("2.0.0", bundleNamed(DeployTestBundles.NAME).getVersion().toString());
-        assertEquals(Bundle.ACTIVE, bundleNamed(DeployTestBundles.NAME).getState());
+        assertEquals("2.0.0", bundleNamed(Bundles.NAME).getVersion().toString());
+        assertEquals(Bundle.ACTIVE, bundleNamed(Bundles.NAME).getState());
 
         List<BundleInfo> mine = deployments.bundles().get(cluster.local().name());
         assertNotNull(mine);
-        assertTrue(mine.toString(), mine.stream().anyMatch(b -> b.symbolicName().equals(DeployTestBundles.NAME)
+        assertTrue(mine.toString(), mine.stream().anyMatch(b -> b.symbolicName().equals(Bundles.NAME)
                 && b.version().equals("2.0.0") && b.state().equals("ACTIVE") && v2.sha256().startsWith(b.digest())
                 && !b.digest().isEmpty()));
         assertTrue("no stale revisions", context.getBundle(0).adapt(FrameworkWiring.class).getRemovalPendingBundles().isEmpty());
@@ -119,7 +128,7 @@ public class DeployRolloutTest {
         Member end = cluster.local();
         assertEquals("gossip kept its generation", generation, end.generation());
         assertEquals("the gossip bundle was not touched", gossipModified, gossip.getLastModified());
-        assertTrue("the desired state is gossiped", end.state("deploy.desired").contains(DeployTestBundles.NAME));
+        assertTrue("the desired state is gossiped", end.state("deploy.desired").contains(Bundles.NAME));
     }
 
     @Test
@@ -128,14 +137,14 @@ public class DeployRolloutTest {
         String desiredBefore = cluster.local().state("deploy.desired");
         assertRefused(Reason.NOT_A_JAR, "this is not a jar".getBytes(), "all", DeployOptions.defaults());
         assertRefused(Reason.NO_MANIFEST, zipWithoutManifest(), "all", DeployOptions.defaults());
-        assertRefused(Reason.NO_SYMBOLIC_NAME, DeployTestBundles.jar("", "1.0.0", null, false), "all", DeployOptions.defaults());
+        assertRefused(Reason.NO_SYMBOLIC_NAME, Bundles.jar("", "1.0.0", null, false), "all", DeployOptions.defaults());
         assertRefused(Reason.TOO_LARGE, new byte[300_000], "all", DeployOptions.defaults());
-        assertRefused(Reason.TAMPERED, DeployTestBundles.good("9.0.0"), "all",
+        assertRefused(Reason.TAMPERED, Bundles.good("9.0.0"), "all",
                 DeployOptions.defaults().withExpectedSha256("0".repeat(64)));
-        assertRefused(Reason.BAD_TARGET, DeployTestBundles.good("9.0.0"), "everywhere", DeployOptions.defaults());
-        assertRefused(Reason.GOSSIP_NOT_ALLOWED, DeployTestBundles.jar("io.punnet.gossip", "9.0.0", null, false), "all",
+        assertRefused(Reason.BAD_TARGET, Bundles.good("9.0.0"), "everywhere", DeployOptions.defaults());
+        assertRefused(Reason.GOSSIP_NOT_ALLOWED, Bundles.jar("io.punnet.gossip", "9.0.0", null, false), "all",
                 DeployOptions.defaults());
-        assertRefused(Reason.DOWNGRADE, DeployTestBundles.jar("io.punnet.monitoring", "0.0.1", null, false), "all",
+        assertRefused(Reason.DOWNGRADE, Bundles.jar("io.punnet.monitoring", "0.0.1", null, false), "all",
                 DeployOptions.defaults());
         assertEquals(bundlesBefore, context.getBundles().length);
         assertEquals("nothing was gossiped", desiredBefore, cluster.local().state("deploy.desired"));
@@ -182,8 +191,82 @@ public class DeployRolloutTest {
             }
         }
         if (found == null) {
-            throw new AssertionError("no bundle " + name + " among " + Map.of());
+            throw new AssertionError("no bundle " + name);
         }
         return found;
     }
+
+    /**
+     * Test bundles for the deploy tests, written in memory: a manifest and one DS component XML whose
+     * implementation is {@code java.lang.Object} (so no class needs compiling), immediate, with an
+     * optional mandatory reference to a service nobody provides (a "broken" bundle whose component can
+     * never be satisfied) or an import of a package nobody exports (a bundle that cannot resolve).
+     */
+    static final class Bundles {
+
+        static final String NAME = "io.punnet.itest.hello";
+
+        private Bundles() {
+        }
+
+        /** A bundle whose one component becomes ACTIVE. */
+        static byte[] good(String version) {
+            return jar(NAME, version, null, false);
+        }
+
+        /** A bundle whose component waits forever for a service that does not exist. */
+        static byte[] unsatisfied(String version) {
+            return jar(NAME, version, null, true);
+        }
+
+        /** A bundle that cannot resolve. */
+        static byte[] unresolvable(String version) {
+            return jar(NAME, version, "io.punnet.itest.nowhere", false);
+        }
+
+        static byte[] jar(String name, String version, String importPackage, boolean missingReference) {
+            Manifest m = new Manifest();
+            Attributes a = m.getMainAttributes();
+            a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+            a.putValue("Bundle-ManifestVersion", "2");
+            a.putValue("Bundle-SymbolicName", name);
+            a.putValue("Bundle-Version", version);
+            a.putValue("Service-Component", "OSGI-INF/hello.xml");
+            if (importPackage != null) {
+                a.putValue("Import-Package", importPackage);
+            }
+            String reference = missingReference
+                    ? "<reference name=\"store\" interface=\"io.punnet.itest.NoSuchService\" cardinality=\"1..1\"/>" : "";
+            String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"" + name + ".Hello\""
+                    + " immediate=\"true\"><implementation class=\"java.lang.Object\"/>" + reference
+                    + "<property name=\"built.version\" value=\"" + version + "\"/></scr:component>\n";
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (JarOutputStream jar = new JarOutputStream(out, m)) {
+                jar.putNextEntry(new ZipEntry("OSGI-INF/hello.xml"));
+                jar.write(xml.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out.toByteArray();
+        }
+
+        /**
+         * The node's options with the deploy bundle taken from this build (deploy.bundle/target) instead
+         * of the distribution, so that the tests run the deploy code they test.
+         */
+        static Option[] nodeWithThisDeployBundle(String name) {
+            Path built = Path.of(System.getProperty("punnet.dist", "../run/target/punnet")).toAbsolutePath().normalize()
+                    .getParent().getParent().getParent().resolve("deploy.bundle/target/deploy.bundle-0.1.0-SNAPSHOT.jar");
+            List<Option> options = new ArrayList<>();
+            for (Option o : PunnetOptions.node(name, Ports.free(), Ports.free())) {
+                if (o instanceof UrlProvisionOption p && p.getURL().contains("deploy.bundle-") && built.toFile().isFile()) {
+                    options.add(new UrlProvisionOption(built.toUri().toString()).startLevel(2));
+                } else {
+                    options.add(o);
+                }
+            }
+            return options.toArray(new Option[0]);
+        }
+}
 }

@@ -8,19 +8,24 @@ import java.util.Optional;
 
 import org.osgi.framework.Bundle;
 
+import io.punnet.deploy.api.BundleInfo;
 import io.punnet.deploy.api.DeployOptions;
 import io.punnet.deploy.api.DeploymentRefusedException;
 import io.punnet.deploy.api.DeploymentRefusedException.Reason;
+import io.punnet.deploy.api.RolloutStatus;
 import io.punnet.deploy.core.BundleIdentity;
 import io.punnet.deploy.core.CanaryPolicy;
 import io.punnet.deploy.core.DesiredEntry;
 import io.punnet.deploy.core.Digests;
 import io.punnet.deploy.core.EntrySigner;
+import io.punnet.deploy.core.InventoryCodec;
 import io.punnet.deploy.core.ManifestRules;
 import io.punnet.deploy.core.OsgiVersion;
+import io.punnet.deploy.core.RolloutView;
 import io.punnet.deploy.core.Target;
 import io.punnet.deploy.core.VersionClock;
 import io.punnet.gossip.api.Cluster;
+import io.punnet.gossip.api.Member;
 
 /**
  * Accepts one jar: checks the target, stores the jar (size cap, digest), reads its manifest
@@ -36,6 +41,7 @@ final class Submission {
     private final VersionClock clock;
     private final BundleInstaller installer;
     private final GossipViews gossip;
+    private final InventoryCodec inventory = new InventoryCodec();
 
     Submission(ArtifactStore store, DesiredBook book, EntrySigner signer, VersionClock clock, BundleInstaller installer,
             GossipViews gossip) {
@@ -63,7 +69,7 @@ final class Submission {
         try {
             Map<String, String> manifest = ManifestReader.mainAttributes(stored.path());
             BundleIdentity identity = ManifestRules.check(manifest, options.allowGossip());
-            refuseDowngrade(identity, options.force());
+            refuseDowngrade(cluster, identity, options.force());
             refuseGossipRefresh(identity, options.allowGossip());
             String canary = "";
             if (options.canary()) {
@@ -85,23 +91,41 @@ final class Submission {
         }
     }
 
-    private void refuseDowngrade(BundleIdentity identity, boolean force) {
+    /**
+     * Refuses a version older than what runs: here, on any member (as its gossiped inventory says),
+     * or as the desired version of a rollout that has not failed. A desired version that failed
+     * everywhere does not count: nobody runs it, and the fix may well be a smaller version number.
+     */
+    private void refuseDowngrade(Cluster cluster, BundleIdentity identity, boolean force) {
         if (force) {
             return;
         }
-        Optional<Bundle> running = installer.find(identity.symbolicName());
+        String name = identity.symbolicName();
+        Optional<Bundle> running = installer.find(name);
         if (running.isPresent()) {
-            OsgiVersion now = OsgiVersion.parse(BundleInstaller.version(running.get()));
-            if (identity.version().compareTo(now) < 0) {
-                throw new DeploymentRefusedException(Reason.DOWNGRADE, identity.symbolicName() + " " + identity.version()
-                        + " is older than the " + now + " running here; submit with force to downgrade");
+            refuseIfOlder(identity, OsgiVersion.parse(BundleInstaller.version(running.get())), "running here");
+        }
+        for (Member m : cluster.members()) {
+            for (BundleInfo b : inventory.decode(m.applicationState()).orElse(List.of())) {
+                if (b.symbolicName().equals(name)) {
+                    refuseIfOlder(identity, OsgiVersion.parse(b.version()), "running on " + m.name());
+                }
             }
         }
-        Optional<DesiredEntry> desired = book.latest(identity.symbolicName());
-        if (desired.isPresent() && identity.version().compareTo(OsgiVersion.parse(desired.get().bundleVersion())) < 0) {
+        Optional<DesiredEntry> desired = book.latest(name);
+        if (desired.isPresent()) {
+            RolloutStatus.Phase phase = RolloutView.of(desired.get(), gossip.views(cluster.members()), false).phase();
+            if (phase != RolloutStatus.Phase.FAILED && phase != RolloutStatus.Phase.STOPPED) {
+                refuseIfOlder(identity, OsgiVersion.parse(desired.get().bundleVersion()),
+                        "being rolled out (rollout " + desired.get().rolloutName() + ")");
+            }
+        }
+    }
+
+    private static void refuseIfOlder(BundleIdentity identity, OsgiVersion other, String where) {
+        if (identity.version().compareTo(other) < 0) {
             throw new DeploymentRefusedException(Reason.DOWNGRADE, identity.symbolicName() + " " + identity.version()
-                    + " is older than the " + desired.get().bundleVersion() + " the cluster runs (rollout "
-                    + desired.get().rolloutName() + "); submit with force to downgrade");
+                    + " is older than the " + other + " " + where + "; submit with force to downgrade");
         }
     }
 
