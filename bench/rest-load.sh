@@ -72,8 +72,10 @@ heap_after_gc() {
 }
 
 echo "heap of load-1 after a full GC before the runs: $(heap_after_gc) MiB"
-printf '%-18s %10s %8s %8s %8s %8s %8s  %s\n' route "req/s" p50 p90 p99 max errors heap-after-GC-MiB
-for route in /nodes/alive /nodes/monitoring /api/v1/nodes; do
+printf '%-18s %10s %8s %8s %8s %8s %8s %8s  %s\n' route "req/s" p50 p90 p99 max errors loadavg heap-after-GC-MiB
+# the last route is the floor: the web bundle's trivial JSON 404, i.e. Jetty and the whiteboard
+# alone on this machine at this moment; a hot route close to it costs nothing more of its own
+for route in /nodes/alive /nodes/monitoring /api/v1/nodes /no-such-route; do
   wrk -t2 -c32 -d3s "$URL$route" >/dev/null 2>&1   # warm-up (C1 compiles the hot path)
   out=$(wrk -t2 -c32 -d"${SECONDS_PER_ROUTE}s" --latency "$URL$route")
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
@@ -82,9 +84,10 @@ for route in /nodes/alive /nodes/monitoring /api/v1/nodes; do
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')
   max=$(echo "$out" | awk '/Latency/ && !/Distribution/ {print $4; exit}')
   non2xx=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
+  [ "$route" != /no-such-route ] || non2xx=0   # 404 is its expected answer
   sockerr=$(echo "$out" | awk '/Socket errors/ {gsub(",","",$0); print $4+$6+$8+$10}')
-  printf '%-18s %10s %8s %8s %8s %8s %8s  %s\n' "$route" "$rps" "$p50" "$p90" "$p99" "$max" \
-    "$(( ${non2xx:-0} + ${sockerr:-0} ))" "$(heap_after_gc)"
+  printf '%-18s %10s %8s %8s %8s %8s %8s %8s  %s\n' "$route" "$rps" "$p50" "$p90" "$p99" "$max" \
+    "$(( ${non2xx:-0} + ${sockerr:-0} ))" "$(cut -d' ' -f1 /proc/loadavg)" "$(heap_after_gc)"
 done
 echo "response sizes: alive $(curl -s "$URL/nodes/alive" | wc -c) B, monitoring $(curl -s "$URL/nodes/monitoring" | wc -c) B, v1 nodes $(curl -s "$URL/api/v1/nodes" | wc -c) B"
 echo "command: bench/rest-load.sh $NODES $SECONDS_PER_ROUTE  (wrk -t2 -c32 -d${SECONDS_PER_ROUTE}s --latency; $(nproc) cores shared by wrk and $NODES nodes, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1))"
