@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -52,6 +53,7 @@ import io.punnet.metadata.core.MetadataJson;
  * show here: durability across a power cut (the reason for the fsyncs; it needs a machine whose
  * power can be cut).
  */
+@Tag("slow") // ~45 s: leave it out of a quick run with -DexcludedGroups=slow
 class CrashSafetyTest {
 
     static final long SEED = Long.getLong("crash.seed", 0x5eed_cafeL);

@@ -18,6 +18,10 @@ public interface ClusterMetrics {
     /** The latest reading of one node; empty if the node is unknown or has published none. */
     Optional<MetricsReading> of(String node);
 
-    /** The latest reading of every member that has published one, by node name. */
+    /**
+     * The latest reading of every member that has published one, by node name. Members are listed
+     * in any status until gossip reaps them; ask {@code Cluster.member(name)} for the status, and
+     * read a large {@link MetricsReading#ageMillis()} as "no news from that node".
+     */
     Map<String, MetricsReading> all();
 }

@@ -35,6 +35,10 @@ import io.punnet.monitoring.core.Sampler;
  * the last value, whose age then grows on every node, and is not disturbed by a stop, an update or
  * a replacement of this bundle. A failing tick (gossip refusing the value, say) is logged and the
  * next one runs anyway.
+ *
+ * <p>The {@link Cluster} reference is static: when the gossip bundle is updated, this component is
+ * deactivated and activated again with the new one, and its first sample repopulates the new
+ * gossip instance's application state (OSHI starts again too, off the activation thread).
  */
 @Component(configurationPid = MonitoringComponent.PID, service = {})
 @Designate(ocd = MonitoringConfig.class)
