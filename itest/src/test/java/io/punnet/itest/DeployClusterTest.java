@@ -33,6 +33,7 @@ import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
+import io.punnet.deploy.api.DeployOptions;
 import io.punnet.deploy.api.Deployments;
 import io.punnet.deploy.api.NodeProgress;
 import io.punnet.deploy.api.RolloutStatus;
@@ -40,7 +41,8 @@ import io.punnet.deploy.api.RolloutStatus;
 /**
  * Five real nodes (separate JVMs, gossip on 127.0.0.1, seeds only): a bundle submitted on node 1
  * becomes ACTIVE on all five, fetched over HTTP from node 1; a version that cannot resolve is rolled
- * back on all five; a node that was down during a rollout catches up when it comes back; no node
+ * back on all five; a canary rollout stops at its canary when that fails and is promoted to all
+ * when it succeeds; a node that was down during a rollout catches up when it comes back; no node
  * restarts gossip (generations unchanged). Prints the time to roll out and
  * the longest heartbeat gap node 1 saw meanwhile.
  *
@@ -98,6 +100,21 @@ class DeployClusterTest {
                     (System.nanoTime() - brokenStart) / 1e9);
             assertEquals("FAILED", brokenPhase.name(), Files.readString(statusFile(first, "broken")));
             assertEquals(NODES, countNodes(first, "broken", "ROLLED_BACK"), Files.readString(statusFile(first, "broken")));
+
+            // a canary that fails stops the rollout: only node 1 (the submitter) tried it
+            String[] canaryBroken = submit(first, "canary-broken", DeployRolloutTest.Bundles.unresolvable("2.0.1"));
+            assertEquals("STOPPED", awaitPhase(first, canaryBroken[0], Duration.ofSeconds(60)).name());
+            String stopped = Files.readString(statusFile(first, "canary-broken"));
+            assertEquals(1, countNodes(first, "canary-broken", "ROLLED_BACK"), stopped);
+            assertEquals(NODES - 1, countNodes(first, "canary-broken", "PENDING"), stopped);
+            assertTrue(stopped.contains("deploy-1 ROLLED_BACK"), stopped);
+            // a canary that succeeds is promoted to every node
+            long canaryStart = System.nanoTime();
+            String[] canaryGood = submit(first, "canary-good", DeployRolloutTest.Bundles.good("1.0.5"));
+            assertEquals("SUCCEEDED", awaitPhase(first, canaryGood[0], Duration.ofSeconds(60)).name());
+            assertEquals(NODES, countNodes(first, "canary-good", "ACTIVE"), Files.readString(statusFile(first, "canary-good")));
+            System.out.printf("deploy: canary rollout (1 node, then %d) took %.2f s%n", NODES - 1,
+                    (System.nanoTime() - canaryStart) / 1e9);
 
             // node 5 is down while 1.1.0 rolls out, then comes back (a new process, so a new generation
             // and an empty framework cache): it catches up from the desired state in gossip
@@ -336,7 +353,8 @@ class DeployClusterTest {
     }
 
     /**
-     * Test-only bundle activator: submits every {@code <data>/drop/*.jar} to target {@code all}
+     * Test-only bundle activator: submits every {@code <data>/drop/*.jar} to target {@code all} (as a
+     * canary rollout when the file name starts with {@code canary})
      * through the Deployments service, writes the rollout id to {@code <name>.id} and, every 200 ms,
      * the rollout's phase and per-node states to {@code <name>.status}.
      */
@@ -389,7 +407,7 @@ class DeployClusterTest {
                     if (name.endsWith(".jar")) {
                         String id;
                         try (InputStream in = Files.newInputStream(f)) {
-                            id = deployments.submit(in, "all", null);
+                            id = deployments.submit(in, "all", new DeployOptions(false, name.startsWith("canary"), false, null));
                         } catch (RuntimeException e) {
                             id = "refused: " + e.getMessage();
                         }
