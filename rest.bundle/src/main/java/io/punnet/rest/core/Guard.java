@@ -11,7 +11,10 @@ import java.util.function.Predicate;
  *     is refused whatever credentials it carries;</li>
  * <li>the bearer token is checked (401 when missing or wrong); the original meta-data routes also
  *     pass without any {@code Authorization} header when the client's address is inside
- *     {@code punnet.rest.open.networks}.</li>
+ *     {@code punnet.rest.open.networks} and the request carries no {@code Origin} at all: the
+ *     original scripts send none, while every browser request does, so a web page seen from inside
+ *     an open network (even one that rebinds its DNS name to the node's address, which defeats the
+ *     origin comparison) cannot use the open door.</li>
  * </ol>
  * Reads pass untouched.
  */
@@ -41,7 +44,8 @@ public final class Guard {
         if (token.accepts(authorization)) {
             return null;
         }
-        if (access == Access.TOKEN_OR_OPEN_NETWORK && authorization == null && openNetworks.test(call.remoteAddress())) {
+        if (access == Access.TOKEN_OR_OPEN_NETWORK && authorization == null && call.header().apply("Origin") == null
+                && openNetworks.test(call.remoteAddress())) {
             return null;
         }
         return new Refusal(401, authorization == null

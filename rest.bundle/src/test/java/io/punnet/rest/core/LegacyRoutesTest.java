@@ -133,6 +133,10 @@ class LegacyRoutesTest {
         assertEquals(List.of("nginx"), f.metadata.current().services());
         // a wrong token is still wrong, even from an open network
         assertEquals(401, f.call("PUT", "/meta-data/remove-service/nginx", "10.1.2.3", "Authorization", "Bearer x").status());
+        // a browser in the open network (it always sends an Origin, here a DNS-rebound one) gets no open door
+        assertEquals(401, f.call("PUT", "/meta-data/remove-service/nginx", "10.1.2.3", "Origin", "http://rebound.example:8080",
+                "Host", "rebound.example:8080").status());
+        assertEquals(List.of("nginx"), f.metadata.current().services());
         // the open networks open the two old routes only
         assertEquals(401, f.call("PUT", "/api/v1/nodes/local/meta-data/services/redis", "10.1.2.3").status());
     }
