@@ -1,5 +1,6 @@
 package io.punnet.monitoring.internal;
 
+import io.punnet.gossip.testing.FakeCluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

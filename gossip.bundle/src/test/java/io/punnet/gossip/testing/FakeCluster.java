@@ -1,4 +1,4 @@
-package io.punnet.monitoring.internal;
+package io.punnet.gossip.testing;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,26 +14,29 @@ import io.punnet.gossip.api.GossipStats;
 import io.punnet.gossip.api.Member;
 import io.punnet.gossip.api.MemberStatus;
 
-/** A cluster in memory: members with application state, and a queue of what this node set. */
-final class FakeCluster implements Cluster {
+/**
+ * A cluster in memory for the unit tests of bundles that use the gossip API: members with
+ * application state, and a queue of what this node set. Shipped in the gossip bundle's test jar.
+ */
+public final class FakeCluster implements Cluster {
 
-    final BlockingQueue<String> published = new LinkedBlockingQueue<>();
+    public final BlockingQueue<String> published = new LinkedBlockingQueue<>();
     private final Map<String, Member> members = new HashMap<>();
-    volatile Consumer<String> onSet = value -> { };
+    public volatile Consumer<String> onSet = value -> { };
 
-    FakeCluster() {
+    public FakeCluster() {
         put(member("local", Map.of(), true));
     }
 
-    static Member member(String name, Map<String, String> state, boolean local) {
+    public static Member member(String name, Map<String, String> state, boolean local) {
         return new Member(name, "127.0.0.1", 7946, 1, 1, MemberStatus.ALIVE, state, local);
     }
 
-    synchronized void put(Member member) {
+    public synchronized void put(Member member) {
         members.put(member.name(), member);
     }
 
-    synchronized void remove(String name) {
+    public synchronized void remove(String name) {
         members.remove(name);
     }
 
