@@ -2,6 +2,7 @@ package io.punnet.rest.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -23,10 +24,11 @@ public final class Api {
      * @param forwarder sends changes to the node that owns them
      * @param settings  cache ages
      * @param uptimeMs  how long this node has run
+     * @param restFigures the REST bundle's own figures for {@code /metrics} (see {@link MetricsRoutes})
      * @param bugs      where unexpected exceptions are reported (logged)
      */
     public Api(Supplier<Sources> sources, RenderCache cache, Guard guard, Forwarder forwarder, ApiSettings settings,
-            LongSupplier uptimeMs, Consumer<RuntimeException> bugs) {
+            LongSupplier uptimeMs, Supplier<Map<String, Long>> restFigures, Consumer<RuntimeException> bugs) {
         Json json = new Json();
         Problems problems = new Problems(json);
         List<Route> routes = new ArrayList<>();
@@ -34,7 +36,7 @@ public final class Api {
         routes.addAll(new NodeRoutes(sources, json, problems, cache, settings.liveMaxAgeMs(), uptimeMs).routes());
         routes.addAll(new MetadataRoutes(sources, json, problems, cache, forwarder).routes());
         routes.addAll(new InventoryRoutes(sources, json, cache, settings.legacyMaxAgeMs()).routes());
-        routes.addAll(new MetricsRoutes(sources).routes());
+        routes.addAll(new MetricsRoutes(sources, restFigures).routes());
         routes.addAll(new HealthRoutes(sources, json).routes());
         routes.addAll(new DocRoutes().routes());
         this.router = new Router(routes, guard, problems, bugs);

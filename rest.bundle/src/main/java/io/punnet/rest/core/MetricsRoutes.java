@@ -20,8 +20,9 @@ import io.punnet.monitoring.api.MetricsReading;
  * Prometheus scrapes:
  * <ul>
  * <li>{@code GET /metrics}: this node's sample ({@link NodeGauges}), the gossip counters (rounds,
- *     packets, bytes, drops by reason, convictions, members by status) and the detector's view
- *     (phi, threshold and heartbeat statistics per peer, local pauses);</li>
+ *     packets, bytes, drops by reason, convictions, members by status), the detector's view
+ *     (phi, threshold and heartbeat statistics per peer, local pauses) and the REST API's own
+ *     figures (event streams open, slow streams dropped);</li>
  * <li>{@code GET /metrics/cluster}: every node's gossiped sample with a {@code node} label, its
  *     status and the age of its sample, so that one scrape of any node covers the cluster.</li>
  * </ul>
@@ -30,9 +31,15 @@ import io.punnet.monitoring.api.MetricsReading;
 public final class MetricsRoutes {
 
     private final Supplier<Sources> sources;
+    private final Supplier<Map<String, Long>> restFigures;
 
-    public MetricsRoutes(Supplier<Sources> sources) {
+    /**
+     * @param restFigures the REST bundle's own figures by metric name (a name ending in
+     *                    {@code _total} is a counter, any other a gauge), such as open event streams
+     */
+    public MetricsRoutes(Supplier<Sources> sources, Supplier<Map<String, Long>> restFigures) {
         this.sources = sources;
+        this.restFigures = restFigures;
     }
 
     public List<Route> routes() {
@@ -56,6 +63,9 @@ public final class MetricsRoutes {
         if (now.detector() != null) {
             detector(text, now.detector());
         }
+        new TreeMap<>(restFigures.get()).forEach((name, value) ->
+                text.family(name, name.endsWith("_total") ? "counter" : "gauge", "The REST API: " + name.replace('_', ' ') + ".")
+                        .sample(name, value));
         return text.toString();
     }
 

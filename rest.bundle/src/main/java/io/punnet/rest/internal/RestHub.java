@@ -2,6 +2,7 @@ package io.punnet.rest.internal;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Map;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -70,7 +71,7 @@ public final class RestHub implements ClusterListener {
                 problems);
         this.api = new Api(this::sources, cache, guard, forwarder,
                 new ApiSettings(config.legacyMaxAgeInMs(), config.liveMaxAgeInMs()),
-                () -> ManagementFactory.getRuntimeMXBean().getUptime(), e -> LOG.error("REST route failed", e));
+                () -> ManagementFactory.getRuntimeMXBean().getUptime(), this::figures, e -> LOG.error("REST route failed", e));
         this.events = new EventHub(config.maxEventStreams(), config.eventQueueInFrames(), config.keepAliveInMs(),
                 new EventFrames(json));
         if (settings.token().isBlank()) {
@@ -85,6 +86,16 @@ public final class RestHub implements ClusterListener {
         events.close();
         publishHttpPort(cluster, ""); // other nodes stop forwarding here
         httpPort = null;
+    }
+
+    /** The REST API's own figures for /metrics. */
+    private Map<String, Long> figures() {
+        EventHub hub = events;
+        if (hub == null) {
+            return Map.of();
+        }
+        return Map.of("punnet_rest_event_streams", (long) hub.openStreams(),
+                "punnet_rest_event_streams_dropped_slow_total", hub.droppedSlow());
     }
 
     /** The services now, one copy for one call. */

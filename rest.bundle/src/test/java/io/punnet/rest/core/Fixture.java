@@ -34,7 +34,8 @@ final class Fixture {
                             + call.header().apply("Authorization"));
                     return forwardReply;
                 },
-                new ApiSettings(5000, 250), () -> 1234, bugs::add);
+                new ApiSettings(5000, 250), () -> 1234,
+                () -> Map.of("punnet_rest_event_streams", 3L, "punnet_rest_event_streams_dropped_slow_total", 1L), bugs::add);
     }
 
     FakeCluster fakeCluster() {

@@ -41,10 +41,13 @@ class MetricsRoutesTest {
             "punnet_gossip_members{status=\"suspect\"} 1", "punnet_gossip_members{status=\"dead\"} 0",
             "punnet_detector_phi{peer=\"a\"} 9.5", "punnet_detector_suspected{peer=\"a\"} 1",
             "punnet_detector_phi_threshold 8.0", "punnet_detector_local_pauses_total 2",
-            "punnet_detector_heartbeat_age_seconds{peer=\"a\"} 4.2"}) {
+            "punnet_detector_heartbeat_age_seconds{peer=\"a\"} 4.2", "punnet_rest_event_streams 3",
+            "punnet_rest_event_streams_dropped_slow_total 1"}) {
             assertTrue(text.contains("\n" + line + "\n"), line + " missing in\n" + text);
         }
         assertTrue(text.contains("# TYPE punnet_gossip_rounds_total counter\n"));
+        assertTrue(text.contains("# TYPE punnet_rest_event_streams gauge\n"));
+        assertTrue(text.contains("# TYPE punnet_rest_event_streams_dropped_slow_total counter\n"));
         assertFamiliesContiguous(text);
     }
 
