@@ -9,9 +9,10 @@ import java.util.function.Supplier;
 
 /**
  * The whole HTTP API as one {@link Router}: the original routes, the v1 views, meta-data,
- * inventory, metrics, health and the OpenAPI document. Events (SSE) are a stream, not a call, and
- * are served beside this. The deploy routes ({@code /api/v1/bundles}, {@code /api/v1/rollouts})
- * will be one more route group here once the deploy API exists.
+ * inventory, metrics, health and the OpenAPI document, each a {@link RouteGroup}. Events (SSE) are
+ * a stream, not a call, and are served beside this. The deploy routes ({@code /api/v1/bundles},
+ * {@code /api/v1/rollouts}) will be one more group here once the deploy API exists; until then
+ * those paths answer a problem+json 404, which the dashboard reads as "no deploy API yet".
  */
 public final class Api {
 
@@ -31,14 +32,18 @@ public final class Api {
             LongSupplier uptimeMs, Supplier<Map<String, Long>> restFigures, Consumer<RuntimeException> bugs) {
         Json json = new Json();
         Problems problems = new Problems(json);
+        List<RouteGroup> groups = List.of(
+                new LegacyRoutes(sources, json, problems, cache, settings.legacyMaxAgeMs()),
+                new NodeRoutes(sources, json, problems, cache, settings.liveMaxAgeMs(), uptimeMs),
+                new MetadataRoutes(sources, json, problems, cache, forwarder),
+                new InventoryRoutes(sources, json, cache, settings.legacyMaxAgeMs()),
+                new MetricsRoutes(sources, restFigures),
+                new HealthRoutes(sources, json),
+                new DocRoutes());
         List<Route> routes = new ArrayList<>();
-        routes.addAll(new LegacyRoutes(sources, json, problems, cache, settings.legacyMaxAgeMs()).routes());
-        routes.addAll(new NodeRoutes(sources, json, problems, cache, settings.liveMaxAgeMs(), uptimeMs).routes());
-        routes.addAll(new MetadataRoutes(sources, json, problems, cache, forwarder).routes());
-        routes.addAll(new InventoryRoutes(sources, json, cache, settings.legacyMaxAgeMs()).routes());
-        routes.addAll(new MetricsRoutes(sources, restFigures).routes());
-        routes.addAll(new HealthRoutes(sources, json).routes());
-        routes.addAll(new DocRoutes().routes());
+        for (RouteGroup group : groups) {
+            routes.addAll(group.routes());
+        }
         this.router = new Router(routes, guard, problems, bugs);
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
  * this bundle's {@code openapi.json} resource (a test checks that it names every route the router
  * has, and no other).
  */
-public final class DocRoutes {
+public final class DocRoutes implements RouteGroup {
 
     /** The resource that holds the document. */
     public static final String RESOURCE = "/openapi.json";
@@ -21,6 +21,7 @@ public final class DocRoutes {
         this.document = load();
     }
 
+    @Override
     public List<Route> routes() {
         return List.of(Route.get("/openapi.json", call -> Reply.json(200, document)));
     }

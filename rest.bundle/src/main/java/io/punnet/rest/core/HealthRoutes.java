@@ -19,7 +19,7 @@ import io.punnet.gossip.api.Member;
  * </pre>
  * A missing optional part (monitoring being swapped, say) makes the node DEGRADED, still ready.
  */
-public final class HealthRoutes {
+public final class HealthRoutes implements RouteGroup {
 
     private final Supplier<Sources> sources;
     private final Json json;
@@ -29,6 +29,7 @@ public final class HealthRoutes {
         this.json = json;
     }
 
+    @Override
     public List<Route> routes() {
         return List.of(
                 Route.get("/api/v1/health", call -> health(true)),

@@ -28,7 +28,7 @@ import io.punnet.monitoring.api.NodeMetrics;
  * </pre>
  * Group names keep only {@code [A-Za-z0-9_]} (other characters become {@code _}), as Ansible wants.
  */
-public final class InventoryRoutes {
+public final class InventoryRoutes implements RouteGroup {
 
     private static final Set<String> RESERVED = Set.of("alive", "all", "ungrouped", "_meta");
 
@@ -44,6 +44,7 @@ public final class InventoryRoutes {
         this.maxAgeMs = maxAgeMs;
     }
 
+    @Override
     public List<Route> routes() {
         Handler handler = call -> cache.get("inventory", maxAgeMs, this::inventory);
         return List.of(Route.get("/api/v1/inventory", handler), Route.get("/inventory", handler));

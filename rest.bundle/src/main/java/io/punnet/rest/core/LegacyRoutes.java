@@ -27,7 +27,7 @@ import io.punnet.monitoring.api.NodeMetrics;
  * duplicate is refused (409) instead of added twice, a missing service is a 404 instead of a crash.
  * The three reads are rendered once per change of the cluster view and served from the cache.
  */
-public final class LegacyRoutes {
+public final class LegacyRoutes implements RouteGroup {
 
     private static final double MIB = 1024.0 * 1024.0;
 
@@ -48,6 +48,7 @@ public final class LegacyRoutes {
         this.maxAgeMs = maxAgeMs;
     }
 
+    @Override
     public List<Route> routes() {
         return List.of(
                 new Route("GET", "/nodes/alive", Access.OPEN, true, call -> cache.get("legacy.alive", maxAgeMs, this::alive)),

@@ -24,7 +24,7 @@ import io.punnet.metadata.api.MetadataStore;
  * A change for another node is forwarded to it (its address from gossip, its port from its
  * published {@code http} state); the answer is the owner's.
  */
-public final class MetadataRoutes {
+public final class MetadataRoutes implements RouteGroup {
 
     private static final String CHANGE = "/api/v1/nodes/{name}/meta-data/{kind}/{value}";
 
@@ -42,6 +42,7 @@ public final class MetadataRoutes {
         this.forwarder = forwarder;
     }
 
+    @Override
     public List<Route> routes() {
         return List.of(
                 Route.get("/api/v1/meta-data", call -> all()),

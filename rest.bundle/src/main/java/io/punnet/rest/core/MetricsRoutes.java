@@ -28,7 +28,7 @@ import io.punnet.monitoring.api.MetricsReading;
  * </ul>
  * Parts whose service is not running are left out; the scrape still succeeds.
  */
-public final class MetricsRoutes {
+public final class MetricsRoutes implements RouteGroup {
 
     private final Supplier<Sources> sources;
     private final Supplier<Map<String, Long>> restFigures;
@@ -42,6 +42,7 @@ public final class MetricsRoutes {
         this.restFigures = restFigures;
     }
 
+    @Override
     public List<Route> routes() {
         return List.of(Route.get("/metrics", call -> Reply.prometheus(local())),
                 Route.get("/metrics/cluster", call -> Reply.prometheus(cluster())));

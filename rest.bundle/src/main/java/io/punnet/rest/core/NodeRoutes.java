@@ -22,7 +22,7 @@ import io.punnet.gossip.api.Member;
  * The full view carries heartbeats and phi, which change every round, so it is cached only for a
  * short age; events invalidate it sooner.
  */
-public final class NodeRoutes {
+public final class NodeRoutes implements RouteGroup {
 
     private final Supplier<Sources> sources;
     private final Json json;
@@ -41,6 +41,7 @@ public final class NodeRoutes {
         this.uptimeMs = uptimeMs;
     }
 
+    @Override
     public List<Route> routes() {
         return List.of(
                 Route.get("/api/v1/node", call -> local()),
