@@ -187,6 +187,22 @@ public final class Simulation {
         return true;
     }
 
+    /** True if every running node on one side sees every node of the other side with the status. */
+    public boolean everyRunningNodeSeesAcross(Collection<Integer> side, MemberStatus status) {
+        for (int i = 0; i < nodes.size(); i++) {
+            SimNode n = nodes.get(i);
+            if (!n.isRunning()) {
+                continue;
+            }
+            for (int j = 0; j < nodes.size(); j++) {
+                if (side.contains(i) != side.contains(j) && n.gossip().statusOf(nodes.get(j).name()) != status) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** True if every running node sees every other running node ALIVE with its current generation. */
     public boolean allRunningAgree() {
         for (SimNode n : nodes) {
