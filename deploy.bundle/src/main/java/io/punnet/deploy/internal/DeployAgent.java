@@ -100,7 +100,7 @@ public final class DeployAgent implements Deployments, ClusterListener {
         VersionClock clock = new VersionClock();
         this.store = new ArtifactStore(dataDir.resolve("artifacts"));
         this.book = new DesiredBook(new AgentMemory(dataDir.resolve("deploy").resolve("memory")), clock);
-        BundleDigests digests = new BundleDigests();
+        BundleDigests digests = new BundleDigests(dataDir.resolve("deploy").resolve("installed"));
         BundleInstaller installer = new BundleInstaller(context, scr, digests);
         this.publisher = new Publisher(context, digests);
         ArtifactFetcher fetcher = new ArtifactFetcher(store, HttpClient.newBuilder()
