@@ -150,6 +150,38 @@ public class DeployRolloutTest {
         assertEquals("nothing was gossiped", desiredBefore, cluster.local().state("deploy.desired"));
     }
 
+    @Test
+    public void gogoCommandsDeployAndReport() throws Exception {
+        java.nio.file.Path jar = java.nio.file.Files.createTempFile("gogo", ".jar");
+        java.nio.file.Files.write(jar, Bundles.jar("io.punnet.itest.gogo", "1.0.0", null, false));
+        String deployed = gogo("punnet:deploy " + jar + " all");
+        assertTrue(deployed, deployed.startsWith("rollout "));
+        String id = deployed.substring("rollout ".length()).strip();
+        RolloutStatus status = await(id);
+        assertEquals(status.toString(), RolloutStatus.Phase.SUCCEEDED, status.phase());
+        String detail = gogo("punnet:rollouts " + id);
+        assertTrue(detail, detail.contains("SUCCEEDED") && detail.contains(cluster.local().name()) && detail.contains("ACTIVE"));
+        assertTrue(gogo("punnet:rollouts").contains(id));
+        String bundles = gogo("punnet:bundles");
+        assertTrue(bundles, bundles.contains("io.punnet.itest.gogo") && bundles.contains("io.punnet.gossip"));
+        String refused = gogo("punnet:deploy " + jar + " nowhere");
+        assertTrue(refused, refused.startsWith("refused (BAD_TARGET)"));
+        java.nio.file.Files.delete(jar);
+    }
+
+    /** Runs one Gogo command line and returns what it printed and returned. */
+    private String gogo(String line) throws Exception {
+        org.apache.felix.service.command.CommandProcessor processor = context.getService(
+                context.getServiceReference(org.apache.felix.service.command.CommandProcessor.class));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+        try (org.apache.felix.service.command.CommandSession session = processor.createSession(
+                new java.io.ByteArrayInputStream(new byte[0]), print, print)) {
+            Object result = session.execute(line);
+            return out.toString(StandardCharsets.UTF_8) + (result == null ? "" : result.toString());
+        }
+    }
+
     private void assertRefused(Reason reason, byte[] jar, String target, DeployOptions options) throws IOException {
         try {
             String id = deployments.submit(jar, target, options);
