@@ -87,7 +87,7 @@ public final class LegacyRoutes implements RouteGroup {
         entry.put("name", member.name());
         entry.put("ip", member.host());
         entry.put("countCPUs", m.cpuCount());
-        entry.put("cpus", m.cpuPercent() == null ? null : m.cpuPercent() / 100.0);
+        entry.put("cpus", fraction(m.cpuPercent()));
         entry.put("freemem", mebibytes(m.memAvailableBytes()));
         entry.put("totalmem", mebibytes(m.memTotalBytes()));
         entry.put("loadavg1", m.load1());
@@ -98,6 +98,11 @@ public final class LegacyRoutes implements RouteGroup {
         entry.put("disktotal", mebibytes(m.diskTotalBytes()));
         entry.put("sampledAt", m.sampledAtMillis());
         return entry;
+    }
+
+    /** A percentage as a fraction 0..1, rounded to 4 decimals (31.3 % is 0.313, not 0.31299999999999994). */
+    static Double fraction(Double percent) {
+        return percent == null ? null : Math.round(percent * 100.0) / 10_000.0;
     }
 
     /** Whole mebibytes, rounded down, as the original printed them; null stays null. */

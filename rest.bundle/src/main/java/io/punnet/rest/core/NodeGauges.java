@@ -26,7 +26,7 @@ final class NodeGauges {
             new Gauge("node_load5", "5m load average.", List.of(), NodeMetrics::load5),
             new Gauge("node_load15", "15m load average.", List.of(), NodeMetrics::load15),
             new Gauge("punnet_cpu_usage_ratio", "CPU busy fraction between the last two samples, 0-1.", List.of(),
-                    m -> m.cpuPercent() == null ? null : m.cpuPercent() / 100.0),
+                    m -> LegacyRoutes.fraction(m.cpuPercent())),
             new Gauge("punnet_cpu_count", "Logical processors.", List.of(), NodeMetrics::cpuCount),
             new Gauge("node_memory_MemTotal_bytes", "Memory information field MemTotal_bytes.", List.of(),
                     NodeMetrics::memTotalBytes),

@@ -168,4 +168,12 @@ class LegacyRoutesTest {
         f.fakeCluster().stopped = true;
         assertEquals(503, f.get("/nodes/monitoring").status());
     }
+
+    @Test
+    void cpuIsAFractionWithoutFloatingNoise() {
+        assertEquals(0.313, LegacyRoutes.fraction(31.3));
+        assertEquals(1.0, LegacyRoutes.fraction(100.0));
+        assertEquals(0.0001, LegacyRoutes.fraction(0.01));
+        assertEquals(null, LegacyRoutes.fraction(null));
+    }
 }
