@@ -44,6 +44,12 @@ public record LabOptions(int nodes, boolean staticSeeds, long pollMs, Path dist,
         return new LabOptions(nodes, staticSeeds, ms, dist, workDir, extraEnv);
     }
 
+    public LabOptions withEnv(String name, String value) {
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.put(name, value);
+        return new LabOptions(nodes, staticSeeds, pollMs, dist, workDir, env);
+    }
+
     public LabOptions withWorkDir(Path dir) {
         return new LabOptions(nodes, staticSeeds, pollMs, dist, dir, extraEnv);
     }

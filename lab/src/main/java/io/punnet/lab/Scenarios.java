@@ -159,10 +159,11 @@ public final class Scenarios {
     /**
      * A node frozen with SIGSTOP for a while: the verdicts it gave after it woke (a node that was
      * itself asleep must not convict the others for its own silence), the verdicts anyone gave about
-     * a node that was never paused, and how long after the resume every node saw every node ALIVE
-     * again (ms; -1: not within the bound).
+     * a node that was never paused, those about the paused node (legitimate: it was silent), and how
+     * long after the resume every node saw every node ALIVE again (ms; -1: not within the bound).
      */
-    public record Pause(String paused, List<LogEvent> byPaused, List<LogEvent> aboutOthers, long backAliveMs) {
+    public record Pause(String paused, List<LogEvent> byPaused, List<LogEvent> aboutOthers, List<LogEvent> aboutPaused,
+            long backAliveMs) {
     }
 
     /** Pauses {@code node} for {@code pauseMs}, resumes it, and watches for {@code afterMs}. */
@@ -183,7 +184,65 @@ public final class Scenarios {
         List<LogEvent> verdicts = verdictsSince(cluster, t0);
         List<LogEvent> byPaused = verdicts.stream().filter(e -> e.observer().equals(node.name())).toList();
         List<LogEvent> aboutOthers = verdicts.stream().filter(e -> !e.member().equals(node.name())).toList();
-        return new Pause(node.name(), byPaused, aboutOthers, backMs);
+        List<LogEvent> aboutPaused = verdicts.stream().filter(e -> e.member().equals(node.name())).toList();
+        return new Pause(node.name(), byPaused, aboutOthers, aboutPaused, backMs);
+    }
+
+    /** Per other node, how long after a graceful stop (SIGTERM) it logged the node LEFT (ms; -1: not seen). */
+    public record Leave(String node, Map<String, Long> leftSeenMs) {
+        public Stats seen() {
+            return Stats.of(leftSeenMs.values());
+        }
+    }
+
+    /** Stops {@code node} gracefully and waits, at most {@code timeoutMs}, until every other node logged it LEFT. */
+    public static Leave gracefulStop(LabCluster cluster, LabNode node, long timeoutMs) throws InterruptedException {
+        List<LabNode> others = cluster.running().stream().filter(n -> n != node).toList();
+        long t0 = System.currentTimeMillis();
+        node.stop(timeoutMs);
+        Waits.until(() -> others.stream().allMatch(o -> firstStatus(o, node.name(), "LEFT", t0) >= 0), timeoutMs, 100);
+        Map<String, Long> seen = new LinkedHashMap<>();
+        for (LabNode o : others) {
+            long t = firstStatus(o, node.name(), "LEFT", t0);
+            seen.put(o.name(), t >= 0 ? t - t0 : -1);
+        }
+        return new Leave(node.name(), seen);
+    }
+
+    /**
+     * Per other node, how long after a stopped node's gossip started again (new generation) that node
+     * logged it as restarted or joined (ms; -1: not seen).
+     */
+    public record Restart(String node, Map<String, Long> seenMs) {
+        public Stats seen() {
+            return Stats.of(seenMs.values());
+        }
+    }
+
+    /** Starts a stopped {@code node} again and waits, at most {@code timeoutMs}, until every other node saw it back. */
+    public static Restart restart(LabCluster cluster, LabNode node, long timeoutMs) throws IOException, InterruptedException {
+        List<LabNode> others = cluster.running().stream().filter(n -> n != node).toList();
+        long t0 = System.currentTimeMillis();
+        cluster.restart(node);
+        Waits.until(() -> gossipStarted(node) >= 0 && others.stream().allMatch(o -> back(o, node.name(), t0) >= 0),
+                timeoutMs, 100);
+        long started = gossipStarted(node);
+        Map<String, Long> seen = new LinkedHashMap<>();
+        for (LabNode o : others) {
+            long t = back(o, node.name(), t0);
+            seen.put(o.name(), t >= 0 && started >= 0 ? t - started : -1);
+        }
+        return new Restart(node.name(), seen);
+    }
+
+    private static long back(LabNode observer, String member, long sinceMs) {
+        for (LogEvent e : observer.events()) {
+            if (e.member().equals(member) && e.timeMs() >= sinceMs
+                    && (e.kind() == LogEvent.Kind.RESTARTED || e.kind() == LogEvent.Kind.JOINED)) {
+                return e.timeMs();
+            }
+        }
+        return -1;
     }
 
     /** Every status change to SUSPECT or DEAD logged at or after {@code sinceMs}, by any node, about anyone. */

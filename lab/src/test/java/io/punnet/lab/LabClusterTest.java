@@ -75,4 +75,18 @@ class LabClusterTest {
             assertTrue(cluster.awaitConverged(30_000), "the cluster did not converge with the newcomer");
         }
     }
+
+    @Test
+    @Timeout(180)
+    void withoutMulticastTheStaticSeedsStillMakeOneCluster() throws Exception {
+        LabOptions seedsOnly = options(3, "seeds").withStaticSeeds(true).withEnv("PUNNET_DISCOVERY_INTERFACES", "none");
+        try (LabCluster cluster = LabCluster.start(seedsOnly)) {
+            assertTrue(cluster.awaitConverged(60_000), "the nodes did not join through the seed");
+            long mdnsBytes = 0;
+            for (LabNode n : cluster.nodes()) {
+                mdnsBytes += cluster.network().sentBytes(n.index()).getOrDefault("mdns", 0L);
+            }
+            assertEquals(0, mdnsBytes, "mDNS was sent although discovery.interfaces=none");
+        }
+    }
 }

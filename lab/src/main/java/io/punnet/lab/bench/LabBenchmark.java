@@ -20,8 +20,8 @@ import io.punnet.lab.Stats;
  *
  * <pre>
  * figures N        N nodes found by mDNS: start to first HTTP 200, idle gossip bytes/s, CPU and RSS
- *                  per node, a node paused 10 s, kill -9 detection (3 kills), a late joiner, a
- *                  partition N/2|N/2 and its heal
+ *                  per node, a node paused 10 s, a graceful stop and restart, kill -9 detection
+ *                  (3 kills), a partition N/2|N/2 and its heal, a late joiner
  * loss N PCT SECS  N nodes, PCT % loss on every link for SECS seconds: the false verdicts
  * </pre>
  *
@@ -78,19 +78,21 @@ public final class LabBenchmark {
             print("idle CPU per node (permille of one core, 30 s window)", idle.cpuPermille().toString());
             print("RSS per node (KiB)", idle.rssKiB().toString());
             pause(cluster, n);
+            stopAndRestart(cluster, n);
             kills(cluster, n);
-            Scenarios.Join j = Scenarios.lateJoin(cluster, n + 1, 60_000);
-            print("late joiner n" + (n + 1) + " seen by each node after its first gossip packet (ms, upper bounds, bracket "
-                    + j.resolutionMs() + ")", j.seen() + " " + j.seenAfterMs());
-            Thread.sleep(SETTLE_MS);
-            List<Integer> all = IntStream.rangeClosed(1, n + 1).boxed().toList();
-            List<Integer> a = all.subList(0, all.size() / 2);
-            List<Integer> b = all.subList(all.size() / 2, all.size());
+            List<Integer> all = IntStream.rangeClosed(1, n).boxed().toList();
+            List<Integer> a = all.subList(0, n / 2);
+            List<Integer> b = all.subList(n / 2, n);
             Scenarios.Partition p = Scenarios.partitionAndHeal(cluster, a, b, 120_000);
             print("partition " + a.size() + "|" + b.size() + ": every node convicted the other side after (ms)",
                     Long.toString(p.splitDetectedMs()));
             print("partition " + a.size() + "|" + b.size() + ": heal, all see all ALIVE again after (ms)",
                     Long.toString(p.healMs()));
+            cluster.awaitConverged(60_000);
+            Thread.sleep(SETTLE_MS);
+            Scenarios.Join j = Scenarios.lateJoin(cluster, n + 1, 60_000);
+            print("late joiner n" + (n + 1) + " seen by each node after its first gossip packet (ms, upper bounds, bracket "
+                    + j.resolutionMs() + ")", j.seen() + " " + j.seenAfterMs());
         }
     }
 
@@ -99,7 +101,20 @@ public final class LabBenchmark {
         print("node " + p.paused() + " paused 10 s: verdicts it gave after waking", p.byPaused().size() + " " + brief(p.byPaused()));
         print("node " + p.paused() + " paused 10 s: verdicts about nodes never paused", p.aboutOthers().size() + " "
                 + brief(p.aboutOthers()));
+        print("node " + p.paused() + " paused 10 s: verdicts the others gave about it", p.aboutPaused().size() + " "
+                + brief(p.aboutPaused()));
         print("node " + p.paused() + " paused 10 s: all see all ALIVE again after resume (ms)", Long.toString(p.backAliveMs()));
+        cluster.awaitConverged(60_000);
+        Thread.sleep(SETTLE_MS);
+    }
+
+    private void stopAndRestart(LabCluster cluster, int n) throws Exception {
+        LabNode node = cluster.node(n / 2);
+        Scenarios.Leave leave = Scenarios.gracefulStop(cluster, node, 30_000);
+        print("graceful stop of " + node.name() + ": the others saw it LEFT after (ms)", leave.seen().toString());
+        Scenarios.Restart back = Scenarios.restart(cluster, node, 60_000);
+        print("restart of " + node.name() + ": the others saw the new generation after its gossip started (ms)",
+                back.seen().toString());
         cluster.awaitConverged(60_000);
         Thread.sleep(SETTLE_MS);
     }
