@@ -41,6 +41,8 @@ class EligibilityTest(unittest.TestCase):
             "doubted": hostvars(),
             "running": hostvars(services=["web"]),
             "hot": hostvars(celsius=81.0),
+            "starved": hostvars(total=100 * GIB, available=4 * GIB),
+            "tight": hostvars(total=100 * GIB, available=5 * GIB),
         }
         plan = scoring.plan(nodes, 1, "web", {"doubted": ["alive"]})
         reasons = {c.name: c.excluded for c in plan.candidates}
@@ -50,6 +52,8 @@ class EligibilityTest(unittest.TestCase):
         self.assertEqual("suspected by alive", reasons["doubted"])
         self.assertEqual("runs web already", reasons["running"])
         self.assertEqual("too hot (81.0 C)", reasons["hot"])
+        self.assertEqual("low memory (4% available)", reasons["starved"])
+        self.assertEqual(None, reasons["tight"], "5 % available is enough")
         self.assertEqual(["alive"], [c.name for c in plan.chosen])
 
 
@@ -60,7 +64,7 @@ class PlanTest(unittest.TestCase):
             "busy": hostvars(load1=3.9, cpus=4),
             "idle": hostvars(load1=0.1, cpus=4),
             "medium": hostvars(load1=1.0, cpus=4),
-            "full-memory": hostvars(load1=0.1, cpus=4, available=GIB // 20),
+            "full-memory": hostvars(load1=0.1, cpus=4, available=GIB // 10),
         }
         plan = scoring.plan(nodes, 2, "web")
         self.assertEqual(["idle", "medium"], [c.name for c in plan.chosen])

@@ -13,7 +13,8 @@ heat, which many boards cannot measure), so an unknown node is chosen after the 
 
 A node is eligible when it is ALIVE in the answering node's view, no member suspects it (a node that
 one peer already suspects is not where a new service should go), it does not run the service yet,
-and it is below the throttling temperature. Ties go to the node name, so a plan is reproducible.
+it is below the throttling temperature, and at least 5 % of its memory is available (below that a
+new service meets the OOM killer, whatever the load). Ties go to the node name, so a plan repeats.
 """
 
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ LOAD_UNKNOWN = 1.0
 MEMORY_UNKNOWN = 1.0
 HEAT_START_CELSIUS = 60.0
 THROTTLE_CELSIUS = 80.0
+MIN_MEMORY_AVAILABLE_FRACTION = 0.05
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,9 @@ def exclusion(name, hostvars, service, suspected):
     celsius = hostvars.get("punnet_temperature_celsius")
     if celsius is not None and celsius >= THROTTLE_CELSIUS:
         return "too hot (%.1f C)" % celsius
+    total, available = hostvars.get("punnet_mem_total_bytes"), hostvars.get("punnet_mem_available_bytes")
+    if total and available is not None and available < MIN_MEMORY_AVAILABLE_FRACTION * total:
+        return "low memory (%.0f%% available)" % (100.0 * available / total)
     return None
 
 
