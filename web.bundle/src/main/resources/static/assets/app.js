@@ -3,7 +3,7 @@
 // draws the table, the sparklines, the who-sees-whom matrix and the deploy section. State lives
 // in this module only.
 import { fetchJson } from './api.js';
-import { nodeList, census, figures } from './model.js';
+import { nodeList, census, figures, nodeState } from './model.js';
 import { History } from './history.js';
 import { NodeTable } from './table.js';
 import { renderMatrix } from './matrix.js';
@@ -20,6 +20,7 @@ const $ = (id) => document.getElementById(id);
 const history = new History();
 const table = new NodeTable($('nodes'), history);
 const lastSample = new Map();
+const counts = { events: 0, reads: 0 }; // shown as data-* on <html>: a test (or a curious person) can see the page work
 const page = { nodes: [], local: null, fetchedAt: 0, stream: 'connecting', attempt: 0, reachable: true, status: 200 };
 let inFlight = false;
 let again = false;
@@ -35,6 +36,8 @@ async function refresh() {
   inFlight = true;
   try {
     const { status, body } = await fetchJson('/api/v1/nodes');
+    counts.reads += 1;
+    document.documentElement.dataset.reads = counts.reads;
     page.reachable = true;
     page.status = status;
     if (status === 200) {
@@ -83,6 +86,20 @@ function applyFigures(data) {
   return true;
 }
 
+/**
+ * Status and suspects events say what changed: the page shows it at once, before the read that
+ * follows brings the rest (phi, ages). A suspicion that turns into a death within a few hundred
+ * milliseconds is then still seen for what it was.
+ */
+function applyChange(type, data) {
+  const n = data && page.nodes.find((node) => node.name === data.node);
+  if (!n) return;
+  if (type === 'member.status' && typeof data.status === 'string') n.state = nodeState(data.status);
+  else if (type === 'suspects' && Array.isArray(data.suspects)) n.suspects = data.suspects.map(String);
+  else return;
+  draw();
+}
+
 function draw() {
   const { nodes } = page;
   table.render(nodes);
@@ -117,9 +134,15 @@ function banner() {
   document.documentElement.dataset.stream = page.stream;
 }
 
+/**
+ * The next slow read. An earlier one already planned stays: a stream that fails every few
+ * seconds must not keep pushing the read away (the page would then never notice a dead node).
+ */
 function planResync() {
-  clearTimeout(resync);
-  resync = setTimeout(() => { refresh(); deploy(); }, page.stream === 'live' ? RESYNC_LIVE_MS : RESYNC_OFFLINE_MS);
+  const due = Date.now() + (page.stream === 'live' ? RESYNC_LIVE_MS : RESYNC_OFFLINE_MS);
+  if (resync !== null && resync.due <= due) return;
+  if (resync !== null) clearTimeout(resync.timer);
+  resync = { due, timer: setTimeout(() => { resync = null; refresh(); deploy(); }, due - Date.now()) };
 }
 
 /** Ages move on between reads: every second the page adds the time since it learnt them. */
@@ -155,7 +178,10 @@ async function identity() {
 
 const feed = new LiveFeed('/api/v1/events',
   (type, data) => {
+    counts.events += 1;
+    document.documentElement.dataset.events = counts.events;
     if (type === 'monitoring' && applyFigures(data)) return;
+    applyChange(type, data);
     schedule();
     if (type === 'rollout') deploy();
   },
@@ -165,7 +191,7 @@ const feed = new LiveFeed('/api/v1/events',
     page.attempt = attempt;
     banner();
     if (status === 'live' && was !== 'live') refresh(); // catch up on what the gap hid
-    else planResync();
+    else if (status !== was) planResync();
   });
 
 Promise.all([identity(), refresh()]).then(deploy); // deploy needs this node's name

@@ -12,7 +12,8 @@ export function nodeList(body) {
 const first = (...values) => values.find((v) => v !== undefined && v !== null) ?? null;
 const num = (v) => (v === null || v === undefined || v === '' || !Number.isFinite(Number(v)) ? null : Number(v));
 
-function state(raw) {
+/** "ALIVE" → "alive"; anything not a known state → "unknown". */
+export function nodeState(raw) {
   const s = String(first(raw, 'unknown')).toLowerCase();
   return STATES.includes(s) ? s : 'unknown';
 }
@@ -44,7 +45,7 @@ function toNode(raw) {
     gossipPort: num(first(raw.gossipPort, raw.port)),
     httpPort: http,
     url: host && http ? `http://${host.includes(':') ? `[${host}]` : host}:${http}/` : null,
-    state: state(first(raw.status, raw.state)),
+    state: nodeState(first(raw.status, raw.state)),
     local: raw.local === true,
     generation: num(raw.generation),
     heartbeat: num(raw.heartbeat),

@@ -116,7 +116,9 @@ class ClusterDashboardTest {
         assertEquals(200, put.statusCode(), put.body());
         browser.waiting(Duration.ofSeconds(20)).until(d -> rowText("n2").contains("webtest-sensor"));
         assertEquals(Boolean.TRUE, browser.script("return window.sameDocument;"));
+        browser.resize(1680, 820); // wide enough for every column in the picture
         browser.screenshot(out("dashboard.png"));
+        browser.resize(1400, 900);
         assertEquals(List.of(), problems());
     }
 
@@ -127,18 +129,24 @@ class ClusterDashboardTest {
                 "window.seen = [];"
                 + "const note = () => { const r = document.querySelector('#nodes tr[data-node=n3]');"
                 + "  const s = r && r.dataset.state; if (s && window.seen[window.seen.length - 1] !== s) window.seen.push(s); };"
-                + "note(); new MutationObserver(note).observe(document.querySelector('#nodes tbody'), {childList: true, subtree: true});");
+                + "note(); new MutationObserver(note).observe(document.querySelector('#nodes tbody'), {childList: true, subtree: true});"
+                // what the server said, to tell a page that missed a state from a server that never sent it
+                + "window.events = []; window.probe = new EventSource('/api/v1/events');"
+                + "window.probe.addEventListener('member.status', e => { const d = JSON.parse(e.data);"
+                + "  window.events.push(d.node + ':' + d.previousStatus + '>' + d.status); });");
         NODES.get(2).kill();
         long killed = System.nanoTime();
         browser.waiting(Duration.ofSeconds(90)).until(d -> seen().contains("dead"));
         long deadAfterMs = (System.nanoTime() - killed) / 1_000_000;
         List<String> seen = seen();
+        Object events = browser.script("window.probe.close(); return window.events;");
         assertTrue(seen.indexOf("suspect") > 0 && seen.indexOf("suspect") < seen.indexOf("dead"),
-                "states of n3 on the page: " + seen);
+                "states of n3 on the page: " + seen + "; status events from n1: " + events + "; page: "
+                + browser.script("const d = document.documentElement.dataset; return 'stream ' + d.stream + ', events ' + d.events + ', reads ' + d.reads;"));
         assertEquals("alive", seen.get(0));
         assertEquals(Boolean.TRUE, browser.script("return window.sameDocument;"));
         assertTrue(rowText("n3").contains("dead"), rowText("n3"));
-        System.out.println("webtest: n3 shown dead " + deadAfterMs + " ms after SIGKILL; states seen " + seen);
+        System.out.println("webtest: n3 shown dead " + deadAfterMs + " ms after SIGKILL; states seen " + seen + "; events " + events);
         browser.screenshot(out("dashboard-node-dead.png"));
     }
 
@@ -146,9 +154,11 @@ class ClusterDashboardTest {
     @Order(5)
     void whenTheServingNodeStopsThePageSaysSoAndKeepsTrying() throws Exception {
         NODES.get(0).close();
-        browser.waiting(Duration.ofSeconds(20)).until(d -> {
+        browser.waiting(Duration.ofSeconds(30)).withMessage(() -> "banner never shown; stream "
+                + browser.script("return document.documentElement.dataset.stream + ' / ' + document.getElementById('banner').outerHTML;"))
+                .until(d -> {
             String text = (String) browser.script("const b = document.getElementById('banner'); return b.hidden ? null : b.textContent;");
-            return text != null && (text.contains("reconnecting") || text.contains("Cannot reach")) ? text : null;
+            return text != null && (text.contains("Cannot reach") || text.contains("reconnecting")) ? text : null;
         });
         assertEquals(Boolean.TRUE, browser.script("return window.sameDocument;"));
         browser.screenshot(out("dashboard-connection-lost.png"));
