@@ -49,7 +49,8 @@ import io.punnet.gossip.api.Member;
 /**
  * The deploy bundle in a real node (one Felix, real gossip on loopback): a test bundle is installed,
  * updated, and a broken version (a component that can never be satisfied, then a bundle that cannot
- * resolve) is rolled back to the previous revision with the reason reported; bad submissions are
+ * resolve) is rolled back to the previous revision with the reason reported; a replayed older desired
+ * state changes nothing; Gogo commands deploy and report; bad submissions are
  * refused with their reason and install nothing. Gossip keeps its generation all along.
  */
 @RunWith(PaxExam.class)
@@ -98,10 +99,21 @@ public class DeployRolloutTest {
         assertEquals(Bundle.ACTIVE, hello.getState());
         assertEquals("1.0.0", hello.getVersion().toString());
 
+        String desiredV1 = cluster.local().state("deploy.desired");
         RolloutStatus v2 = await(deployments.submit(Bundles.good("2.0.0"), "all", DeployOptions.defaults()));
         assertEquals(v2.toString(), RolloutStatus.Phase.SUCCEEDED, v2.phase());
         assertEquals("2.0.0", bundleNamed(Bundles.NAME).getVersion().toString());
         assertEquals("updated in place, not installed again", hello.getBundleId(), bundleNamed(Bundles.NAME).getBundleId());
+
+        // a replayed older desired state (validly signed: it was the cluster's own) never downgrades
+        cluster.setApplicationState("deploy.desired", desiredV1);
+        long replayDeadline = System.currentTimeMillis() + 5_000;
+        while (cluster.local().state("deploy.desired").equals(desiredV1) && System.currentTimeMillis() < replayDeadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(1_500); // more than one reconciliation interval
+        assertTrue("the newer desired state is published again", !cluster.local().state("deploy.desired").equals(desiredV1));
+        assertEquals("the replay did not downgrade", "2.0.0", bundleNamed(Bundles.NAME).getVersion().toString());
 
         RolloutStatus broken = await(deployments.submit(Bundles.unsatisfied("3.0.0"), "all", DeployOptions.defaults()));
         assertEquals(broken.toString(), RolloutStatus.Phase.FAILED, broken.phase());

@@ -14,7 +14,8 @@ import io.punnet.deploy.api.RolloutStatus.Phase;
  * that went down after it reported still shows). A targeted node that has not reported is PENDING.
  *
  * <p>Phase: CANARY while the entry is in its canary phase, or STOPPED when the canary failed; then
- * IN_PROGRESS until every targeted node reached a final state, and SUCCEEDED if all are ACTIVE,
+ * IN_PROGRESS until every targeted node reached a final state (and while no node is targeted yet: a
+ * {@code tag:} or {@code node:} target may match nodes that join later), and SUCCEEDED if all are ACTIVE,
  * FAILED otherwise. SUPERSEDED when a later rollout of the same symbolic name replaced it.
  */
 public final class RolloutView {
@@ -45,7 +46,7 @@ public final class RolloutView {
             phase = Phase.SUPERSEDED;
         } else if (entry.inCanaryPhase()) {
             phase = canaryFailed ? Phase.STOPPED : Phase.CANARY;
-        } else if (!allFinal) {
+        } else if (!allFinal || nodes.isEmpty()) {
             phase = Phase.IN_PROGRESS;
         } else {
             phase = anyFailure ? Phase.FAILED : Phase.SUCCEEDED;

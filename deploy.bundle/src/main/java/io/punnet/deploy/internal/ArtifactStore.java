@@ -117,6 +117,24 @@ final class ArtifactStore {
         Files.deleteIfExists(path(sha256));
     }
 
+    /**
+     * Deletes the oldest jars beyond {@code max}, except those in {@code keep} (what the desired
+     * state names and what runs, so a rollback always finds its jar).
+     *
+     * @return how many were deleted
+     */
+    int prune(java.util.Set<String> keep, int max) throws IOException {
+        List<String> all = digestsNewestFirst();
+        int deleted = 0;
+        for (int i = max; i < all.size(); i++) {
+            if (!keep.contains(all.get(i))) {
+                delete(all.get(i));
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
     /** The digests held, most recently stored or used first. */
     List<String> digestsNewestFirst() throws IOException {
         List<Path> files = new ArrayList<>();

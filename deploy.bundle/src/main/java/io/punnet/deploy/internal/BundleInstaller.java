@@ -65,6 +65,11 @@ final class BundleInstaller {
         return Optional.ofNullable(best);
     }
 
+    /** Every installed bundle. */
+    List<Bundle> bundles() {
+        return List.of(context.getBundles());
+    }
+
     /** Whether refreshing this bundle would refresh (restart) the gossip bundle. */
     boolean refreshTouchesGossip(Bundle bundle) {
         Collection<Bundle> closure = wiring().getDependencyClosure(List.of(bundle));

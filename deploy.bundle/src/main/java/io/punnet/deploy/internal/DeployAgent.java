@@ -180,7 +180,7 @@ public final class DeployAgent implements Deployments, ClusterListener {
         DeployConfig cfg = config;
         try {
             reconciler.reconcile(c, new RolloutRunner.Limits(cfg.maxJarSizeInBytes(), cfg.activationTimeoutInMs(),
-                    cfg.refreshTimeoutInMs(), cfg.fetchTimeoutInMs()));
+                    cfg.refreshTimeoutInMs(), cfg.fetchTimeoutInMs(), cfg.maxStoredJarsInCount()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {

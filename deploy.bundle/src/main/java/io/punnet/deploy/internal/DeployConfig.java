@@ -12,6 +12,7 @@ public @interface DeployConfig {
     long REFRESH_TIMEOUT_DEFAULT_MS = 30_000;
     long RECONCILE_INTERVAL_DEFAULT_MS = 5_000;
     long FETCH_TIMEOUT_DEFAULT_MS = 60_000;
+    int MAX_STORED_JARS_DEFAULT = 16;
 
     @AttributeDefinition(description = "Largest jar accepted and fetched, in bytes. Bigger lets fat bundles"
             + " through; smaller bounds the disk and memory an upload may take on a Pi.")
@@ -33,4 +34,9 @@ public @interface DeployConfig {
 
     @AttributeDefinition(description = "Longest fetch of one jar from another node, in ms.")
     long fetchTimeoutInMs() default FETCH_TIMEOUT_DEFAULT_MS;
+
+    @AttributeDefinition(description = "Jars kept in the store beyond those the desired state names or"
+            + " that run here (count). More lets more nodes fetch old versions from this one; fewer"
+            + " saves space on the SD card.")
+    int maxStoredJarsInCount() default MAX_STORED_JARS_DEFAULT;
 }

@@ -79,7 +79,21 @@ final class Reconciler {
             }
             act(cluster, local, members, entry, limits);
         }
+        prune(limits.maxStoredJars());
         publisher.publish(cluster, book, store);
+    }
+
+    /** Keeps the store small: what the desired state names and what runs here always stays. */
+    private void prune(int max) throws IOException {
+        java.util.Set<String> keep = new java.util.HashSet<>();
+        book.entries().forEach(e -> keep.add(e.sha256()));
+        for (Bundle b : installer.bundles()) {
+            digests.of(b).ifPresent(keep::add);
+        }
+        int deleted = store.prune(keep, max);
+        if (deleted > 0) {
+            LOG.info("deploy: removed {} old jars from the store", deleted);
+        }
     }
 
     /** Desired entries refused for their signature since start. */

@@ -31,7 +31,7 @@ final class RolloutRunner {
     private static final Logger LOG = LoggerFactory.getLogger(RolloutRunner.class);
 
     /** The limits of a run. */
-    record Limits(long maxJarBytes, long activationTimeoutMs, long refreshTimeoutMs, long fetchTimeoutMs) {
+    record Limits(long maxJarBytes, long activationTimeoutMs, long refreshTimeoutMs, long fetchTimeoutMs, int maxStoredJars) {
     }
 
     private final ArtifactStore store;

@@ -125,5 +125,8 @@ class PlanAndViewTest {
         assertEquals(RolloutStatus.Phase.STOPPED, RolloutView.of(canary, List.of(member("a", true, report(canary, NodeState.ROLLED_BACK)),
                 member("b", true)), false).phase());
         assertEquals(RolloutStatus.Phase.SUPERSEDED, RolloutView.of(e, List.of(), true).phase());
+        assertEquals(RolloutStatus.Phase.IN_PROGRESS,
+                RolloutView.of(entry("tag:garage", "", false), List.of(member("a", true)), false).phase(),
+                "no node targeted yet is not success");
     }
 }

@@ -94,6 +94,19 @@ class ArtifactStoreTest {
     }
 
     @Test
+    void pruningKeepsTheNewestAndEverythingStillNeeded() throws IOException {
+        ArtifactStore store = new ArtifactStore(dir);
+        List<String> shas = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String sha = store.put(new ByteArrayInputStream(TestJars.bundle("b" + i, "1")), 1 << 20, null).sha256();
+            Files.setLastModifiedTime(store.path(sha), java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
+            shas.add(sha);
+        }
+        assertEquals(3, store.prune(java.util.Set.of(shas.get(0)), 2));
+        assertEquals(List.of(shas.get(5), shas.get(4), shas.get(0)), store.digestsNewestFirst());
+    }
+
+    @Test
     void memoryRoundTrips() throws IOException {
         AgentMemory memory = new AgentMemory(dir.resolve("deploy/memory"));
         assertTrue(memory.load().desired().isEmpty());
