@@ -28,8 +28,9 @@ import io.punnet.gossip.api.Cluster;
 import io.punnet.gossip.api.Member;
 
 /**
- * Accepts one jar: checks the target, stores the jar (size cap, digest), reads its manifest
- * ({@link ManifestRules}), refuses downgrades without force and anything that would restart gossip
+ * Accepts one jar: checks the target, stores the jar (size cap, digest, the expected digest if the
+ * client gave one), reads its manifest ({@link ManifestRules}), verifies its jar signature if it has
+ * one ({@link JarSignatureCheck}), refuses downgrades without force and anything that would restart gossip
  * without permission, then signs a desired entry and adds it to the book. Every refusal comes before
  * the entry exists, and removes a jar this submission stored: nothing is gossiped or installed.
  */
@@ -68,6 +69,7 @@ final class Submission {
         ArtifactStore.Stored stored = store.put(jar, maxBytes, expected);
         try {
             Map<String, String> manifest = ManifestReader.mainAttributes(stored.path());
+            JarSignatureCheck.verify(stored.path(), 4 * maxBytes);
             BundleIdentity identity = ManifestRules.check(manifest, options.allowGossip());
             refuseDowngrade(cluster, identity, options.force());
             refuseGossipRefresh(identity, options.allowGossip());
