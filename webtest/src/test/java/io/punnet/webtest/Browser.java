@@ -75,6 +75,26 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(source, args);
     }
 
+    /**
+     * Runs axe-core (the script of com.deque.html.axe-core:selenium, injected by WebDriver, which
+     * the page's CSP does not govern) against the page for WCAG 2.1 A and AA; returns one line per
+     * violated rule with the first offending elements.
+     */
+    Object audit() throws IOException {
+        try (var in = Browser.class.getResourceAsStream("/axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe.min.js is not on the test class path");
+            }
+            script(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                + ".then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' — '"
+                + "  + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))"
+                + ".catch(e => done(['axe failed: ' + e]));");
+    }
+
     void resize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
     }

@@ -239,6 +239,23 @@ class DashboardFixtureTest {
         assertTrue((Long) results.get("passed") >= 30, "checks run: " + results.get("passed"));
     }
 
+    @Test
+    void thePagePassesAnAutomatedAccessibilityAudit() throws Exception {
+        node.route("/api/v1/bundles", FakeNode.resource("bundles.json"));
+        node.route("/api/v1/rollouts", FakeNode.resource("rollouts.json"));
+        browser.driver.navigate().refresh();
+        browser.waiting(Duration.ofSeconds(5)).until(d -> !d.findElements(By.id("rollouts")).isEmpty() && rows() == 5);
+        assertEquals(List.of(), browser.audit(), "light colours");
+        browser.driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        try {
+            assertEquals("rgb(13, 17, 23)", browser.script("return getComputedStyle(document.body).backgroundColor;"));
+            assertEquals(List.of(), browser.audit(), "dark colours");
+        } finally {
+            browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        }
+    }
+
     // --- helpers ---
 
     private static long rows() {
