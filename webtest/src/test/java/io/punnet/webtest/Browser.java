@@ -24,9 +24,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Chromium driven by Debian's chromedriver, with a fresh profile directory that
- * {@link #close()} deletes. Tests that need one call {@link #start()}, which aborts the test (a JUnit
- * assumption, so the test is skipped, not failed) when {@code /usr/bin/chromium} or
- * {@code /usr/bin/chromedriver} is missing: {@code apt-get install -y chromium chromium-driver}.
+ * {@link #close()} deletes. Test classes ask {@link #missing()} first and skip every test (a JUnit
+ * assumption: skipped, not failed) when {@code /usr/bin/chromium} or {@code /usr/bin/chromedriver}
+ * is not installed: {@code apt-get install -y chromium chromium-driver}.
  */
 final class Browser implements AutoCloseable {
 
@@ -41,9 +41,16 @@ final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
+    /** Why no browser can run here, or null when one can. */
+    static String missing() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return null;
+        }
+        return "no " + CHROMIUM + " or " + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver";
+    }
+
     static Browser start() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "no " + CHROMIUM + " or " + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver");
+        Assumptions.assumeTrue(missing() == null, Browser::missing);
         Path profile = Files.createTempDirectory("webtest-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

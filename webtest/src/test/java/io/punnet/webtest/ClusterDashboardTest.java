@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -38,9 +39,14 @@ class ClusterDashboardTest {
     private static final List<NodeProcess> NODES = new ArrayList<>();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static Browser browser;
+    private static String skipped;
 
     @BeforeAll
     static void startClusterAndBrowser() throws Exception {
+        skipped = Browser.missing() != null ? Browser.missing() : TestDistribution.missing();
+        if (skipped != null) {
+            return;
+        }
         browser = Browser.start();
         Path home = TestDistribution.prepare();
         NodeProcess first = NodeProcess.start(home, "n1", Map.of("PUNNET_API_TOKEN", TOKEN));
@@ -51,12 +57,19 @@ class ClusterDashboardTest {
         }
         for (NodeProcess node : NODES) {
             int status = node.awaitAnswer("/api/v1/nodes", Duration.ofSeconds(60));
-            Assumptions.assumeTrue(status == 200, "this distribution has no /api/v1/nodes yet (HTTP " + status
-                    + "): rebuild run with the REST bundle");
+            if (status != 200) {
+                skipped = "this distribution has no /api/v1/nodes yet (HTTP " + status + "): rebuild run with the REST bundle";
+                return;
+            }
         }
         awaitAlive(3, Duration.ofSeconds(30));
         browser.driver.get(first.url("/"));
         browser.script("window.sameDocument = true;");
+    }
+
+    @BeforeEach
+    void skipWithoutBrowserOrApi() {
+        Assumptions.assumeTrue(skipped == null, () -> skipped);
     }
 
     @AfterAll
@@ -79,6 +92,8 @@ class ClusterDashboardTest {
         assertEquals(List.of("n1", "n2", "n3"), names());
         assertTrue(rowText("n1").contains("this node"), rowText("n1"));
         browser.waiting(Duration.ofSeconds(20)).until(d -> "live".equals(browser.script("return document.documentElement.dataset.stream;")));
+        // no deploy routes in the REST API yet: the section says so instead of failing
+        browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(org.openqa.selenium.By.id("deploy-note")).getText().contains("not installed"));
         System.out.println("webtest: page weight as loaded from n1: " + browser.script(
                 "const all = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]"
                 + ".filter(e => !e.name.includes('/api/'));"

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,10 @@ class DashboardFixtureTest {
 
     @BeforeAll
     static void start() throws Exception {
-        browser = Browser.start();
-        node = new FakeNode();
+        if (Browser.missing() == null) {
+            browser = Browser.start();
+            node = new FakeNode();
+        }
     }
 
     @AfterAll
@@ -52,6 +55,7 @@ class DashboardFixtureTest {
 
     @BeforeEach
     void open() {
+        Assumptions.assumeTrue(browser != null, Browser::missing);
         node.route("/api/v1/nodes", FakeNode.resource("nodes.json"));
         node.route("/api/v1/node", "{\"name\":\"alpha\",\"cluster\":\"fixture\"}");
         node.unroute("/api/v1/bundles");

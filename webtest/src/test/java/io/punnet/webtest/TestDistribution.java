@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The node distribution the cluster test runs: a copy of run/target/punnet (system property
@@ -21,10 +20,19 @@ final class TestDistribution {
     private TestDistribution() {
     }
 
+    private static Path source() {
+        return Path.of(System.getProperty("punnet.dist", "../run/target/punnet")).toAbsolutePath().normalize();
+    }
+
+    /** Why there is no distribution to run, or null when there is one. */
+    static String missing() {
+        Path source = source();
+        return Files.isRegularFile(source.resolve("bin/punnet")) ? null
+                : "no distribution at " + source + ": build the run module first (mvn -pl run package)";
+    }
+
     static Path prepare() throws IOException {
-        Path source = Path.of(System.getProperty("punnet.dist", "../run/target/punnet")).toAbsolutePath().normalize();
-        Assumptions.assumeTrue(Files.isRegularFile(source.resolve("bin/punnet")),
-                "no distribution at " + source + ": build the run module first (mvn -pl run package)");
+        Path source = source();
         Path webJar = Path.of(System.getProperty("punnet.web.jar", "")).toAbsolutePath();
         if (!Files.isRegularFile(webJar)) {
             throw new IllegalStateException("the web bundle jar of this build is missing: " + webJar);
