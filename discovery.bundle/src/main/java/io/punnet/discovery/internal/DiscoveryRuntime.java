@@ -95,6 +95,7 @@ final class DiscoveryRuntime {
     }
 
     private void poll() {
+        replaceBroken();
         Set<Binding> wanted = InterfaceSelector.select(settings.interfaces(), scanner.get());
         InterfaceWatch.Changes changes = watch.update(wanted);
         for (Binding b : changes.toStop()) {
@@ -106,6 +107,22 @@ final class DiscoveryRuntime {
         }
         for (Binding b : changes.toStart()) {
             startOn(b);
+        }
+    }
+
+    /** Closes responders that stopped working and forgets them, so that this poll starts them anew. */
+    private void replaceBroken() {
+        List<Responder> all;
+        synchronized (this) {
+            all = new ArrayList<>(responders.values());
+        }
+        for (Responder r : all) {
+            if (!r.healthy()) {
+                LOG.warn("mDNS on {} stopped working; starting it again", r.binding());
+                take(r.binding());
+                watch.failed(r.binding());
+                closer.closeLater(r);
+            }
         }
     }
 

@@ -128,6 +128,31 @@ final class JmdnsResponder implements Responder, ServiceListener {
         sightings.accept(new Sighting(binding.interfaceName(), txt, addresses));
     }
 
+    /**
+     * Asks JmDNS whether it is shutting down or down. The public API has no such question; its
+     * implementation class has public {@code isCanceling()}, {@code isCanceled()}, {@code isClosing()}
+     * and {@code isClosed()}, reached by reflection (its package is not exported). A running
+     * responder is never being closed by us, so any of them means JmDNS gave up (after failed sends
+     * it tries to recover, and may end "Down"). If they cannot be reached, it counts as healthy.
+     */
+    @Override
+    public boolean healthy() {
+        JmDNS dns = jmdns;
+        if (dns == null) {
+            return false;
+        }
+        // a JmDNS that gave up recovering ("we are Down!") stays in "canceling" for good
+        return !(flag(dns, "isCanceling") || flag(dns, "isCanceled") || flag(dns, "isClosing") || flag(dns, "isClosed"));
+    }
+
+    private static boolean flag(JmDNS dns, String method) {
+        try {
+            return Boolean.TRUE.equals(dns.getClass().getMethod(method).invoke(dns));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         JmDNS dns = jmdns;

@@ -18,6 +18,12 @@ interface Responder {
      */
     void browse();
 
+    /**
+     * Whether it still works. JmDNS tries to recover by itself when sending fails (an interface that
+     * flapped, a firewall that refused its packets), and may end cancelled; the runtime then replaces it.
+     */
+    boolean healthy();
+
     /** Withdraws the announcement and stops every thread and socket; blocks (JmDNS: about 2 s). */
     void close();
 }

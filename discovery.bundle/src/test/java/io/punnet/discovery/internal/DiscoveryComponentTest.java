@@ -122,6 +122,21 @@ class DiscoveryComponentTest {
     }
 
     @Test
+    void aResponderThatStoppedWorkingIsReplaced() throws Exception {
+        interfaces.set(List.of(ETH0));
+        DiscoveryComponent c = component(Map.of());
+        try {
+            Eventually.within(5_000, "eth0 started", () -> responders.started().size() == 1);
+            responders.breakOn("eth0");
+            Eventually.within(5_000, "the broken one closed", () -> responders.closed().size() == 1);
+            Eventually.within(5_000, "a new one started", () -> responders.started().size() == 2);
+            assertEquals(java.util.Set.of(new Binding("eth0", "10.9.0.1")), c.runtime().bindings());
+        } finally {
+            c.deactivate();
+        }
+    }
+
+    @Test
     void activationAndDeactivationReturnAtOnceEvenWhenRespondersAreSlow() throws Exception {
         List<Long> closes = new ArrayList<>();
         ResponderFactory slow = (binding, type, self, sink) -> {
@@ -130,6 +145,11 @@ class DiscoveryComponentTest {
                 @Override
                 public Binding binding() {
                     return binding;
+                }
+
+                @Override
+                public boolean healthy() {
+                    return true;
                 }
 
                 @Override

@@ -17,6 +17,7 @@ final class FakeResponders implements ResponderFactory {
     final List<Binding> started = new ArrayList<>();
     final List<Binding> closed = new ArrayList<>();
     final Set<String> failing = new HashSet<>();
+    private int brokenIndex = -1;
     volatile Announcement announced;
     volatile Consumer<Sighting> sink;
 
@@ -27,12 +28,20 @@ final class FakeResponders implements ResponderFactory {
             throw new IOException("no multicast on " + binding.interfaceName());
         }
         started.add(binding);
+        int index = started.size() - 1;
         announced = self;
         sink = sightings;
         return new Responder() {
             @Override
             public Binding binding() {
                 return binding;
+            }
+
+            @Override
+            public boolean healthy() {
+                synchronized (FakeResponders.this) {
+                    return index != brokenIndex;
+                }
             }
 
             @Override
@@ -47,6 +56,16 @@ final class FakeResponders implements ResponderFactory {
                 }
             }
         };
+    }
+
+    /** The responder now running on {@code interfaceName} reports itself broken (once). */
+    synchronized void breakOn(String interfaceName) {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            if (started.get(i).interfaceName().equals(interfaceName)) {
+                brokenIndex = i;
+                return;
+            }
+        }
     }
 
     synchronized List<Binding> started() {

@@ -86,6 +86,29 @@ class MdnsNamespaceTest {
     }
 
     @Test
+    @Timeout(120)
+    void mdnsComesBackAfterItsOwnPacketsWereRefused() throws Exception {
+        try (Netns netns = new Netns()) {
+            String f = netns.create("f");
+            String g = netns.create("g");
+            netns.link(f, "10.234.0.1/24", g, "10.234.0.2/24");
+            // g's own mDNS packets are refused on the way out: JmDNS's sends fail (EPERM), as when a
+            // firewall or a flapping interface refuses them, and it tries to recover by itself
+            netns.nft(g, "add", "table", "inet", "pncut");
+            netns.nft(g, "add", "chain", "inet", "pncut", "out", "{ type filter hook output priority 0; }");
+            netns.nft(g, "add", "rule", "inet", "pncut", "out", "udp", "dport", "5353", "drop");
+            try (ChildJvm pf = new ChildJvm(netns, f, MdnsProbe.class, "90000", "1000", "lab:nf:7001");
+                    ChildJvm pg = new ChildJvm(netns, g, MdnsProbe.class, "90000", "1000", "lab:ng:7002")) {
+                assertTrue(pf.awaitLine(l -> l.startsWith("READY nf"), WAIT_MS), () -> "" + pf.lines());
+                assertFalse(pf.awaitLine(l -> l.startsWith("SEED"), 5_000), () -> "the cut leaked: " + pf.lines());
+                netns.nft(g, "delete", "table", "inet", "pncut");
+                assertTrue(pf.awaitLine("SEED nf 10.234.0.2:7002"::equals, WAIT_MS), () -> "f: " + pf.lines() + " g: " + pg.lines());
+                assertTrue(pg.awaitLine("SEED ng 10.234.0.1:7001"::equals, WAIT_MS), () -> "g: " + pg.lines());
+            }
+        }
+    }
+
+    @Test
     @Timeout(180)
     void a100StopStartCyclesLeakNoThreadAndNeverBlock() throws Exception {
         try (Netns netns = new Netns()) {
