@@ -22,17 +22,23 @@ import io.punnet.rest.core.Reply;
  */
 final class HttpForwarder implements Forwarder {
 
-    private final HttpClient client;
+    private HttpClient client; // made on the first forward: most nodes never forward, and a client owns a thread
     private final Duration timeout;
     private final String localName;
     private final Problems problems;
 
     HttpForwarder(Duration timeout, String localName, Problems problems) {
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
         this.timeout = timeout;
         this.localName = localName;
         this.problems = problems;
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+        return client;
     }
 
     @Override
@@ -52,7 +58,7 @@ final class HttpForwarder implements Forwarder {
             return problems.of(502, "cannot address the owning node at " + host + ":" + port + ": " + e.getMessage());
         }
         try {
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = client().send(request, HttpResponse.BodyHandlers.ofByteArray());
             String type = response.headers().firstValue("Content-Type").orElse(Reply.JSON);
             return new Reply(response.statusCode(), type, response.body(), Map.of());
         } catch (HttpTimeoutException e) {

@@ -65,13 +65,7 @@ public final class RestHub implements ClusterListener {
         this.settings = NodeSettings.from(context);
         this.cache = new VersionedCache(() -> System.nanoTime() / 1_000_000);
         Json json = new Json();
-        Problems problems = new Problems(json);
-        Guard guard = new Guard(new TokenCheck(settings.token()), settings.openNetworks());
-        HttpForwarder forwarder = new HttpForwarder(Duration.ofMillis(config.forwardTimeoutInMs()), settings.nodeName(),
-                problems);
-        this.api = new Api(this::sources, cache, guard, forwarder,
-                new ApiSettings(config.legacyMaxAgeInMs(), config.liveMaxAgeInMs()),
-                () -> ManagementFactory.getRuntimeMXBean().getUptime(), this::figures, e -> LOG.error("REST route failed", e));
+        this.api = newApi(config, settings, new Problems(json));
         this.events = new EventHub(config.maxEventStreams(), config.eventQueueInFrames(), config.keepAliveInMs(),
                 new EventFrames(json));
         if (settings.token().isBlank()) {
@@ -79,6 +73,15 @@ public final class RestHub implements ClusterListener {
         }
         this.httpPort = Integer.toString(settings.httpPort());
         publishHttpPort(cluster, httpPort);
+    }
+
+    private Api newApi(RestConfig config, NodeSettings settings, Problems problems) {
+        Guard guard = new Guard(new TokenCheck(settings.token()), settings.openNetworks());
+        HttpForwarder forwarder = new HttpForwarder(Duration.ofMillis(config.forwardTimeoutInMs()), settings.nodeName(),
+                problems);
+        return new Api(this::sources, cache, guard, forwarder,
+                new ApiSettings(config.legacyMaxAgeInMs(), config.liveMaxAgeInMs()),
+                () -> ManagementFactory.getRuntimeMXBean().getUptime(), this::figures, e -> LOG.error("REST route failed", e));
     }
 
     @Deactivate
