@@ -36,10 +36,15 @@ export class NodeTable {
     });
   }
 
+  /** Redraws the rows; a keyboard user's focus (a node's link) stays on the same node's link. */
   render(nodes) {
     this.nodes = nodes;
+    const body = this.table.tBodies[0];
+    const active = document.activeElement;
+    const focused = active && body.contains(active) ? active.closest('tr')?.dataset.node : null;
     const rows = [...nodes].sort(compare(this.sort.key, this.sort.direction)).map((n) => this.row(n));
-    replace(this.table.tBodies[0], rows);
+    replace(body, rows);
+    if (focused !== null && focused !== undefined) rows.find((r) => r.dataset.node === focused)?.querySelector('a')?.focus();
   }
 
   row(node) {

@@ -121,6 +121,15 @@ class DashboardFixtureTest {
     }
 
     @Test
+    void keyboardFocusOnANodeLinkSurvivesARedraw() {
+        browser.script("document.querySelector('#nodes tr[data-node=beta] th a').focus();");
+        node.push("monitoring", "{\"node\":\"beta\",\"monitoring\":{\"cpuPercent\":42,\"sampledAtMillis\":1764000200000,\"ageMs\":5}}");
+        browser.waiting(Duration.ofSeconds(3)).until(d -> text("beta").contains("42 %"));
+        assertEquals("beta", browser.script("return document.activeElement.closest('tr') && document.activeElement.closest('tr').dataset.node;"));
+        assertEquals("a", browser.script("return document.activeElement.tagName.toLowerCase();"));
+    }
+
+    @Test
     void aPushedEventUpdatesThePageWithoutAReload() {
         browser.script("window.sameDocument = true;");
         node.route("/api/v1/nodes", FakeNode.resource("nodes.json")
