@@ -34,6 +34,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.servlet.runtime.HttpServiceRuntime;
+import org.osgi.service.servlet.runtime.dto.ResourceDTO;
 import org.osgi.service.servlet.runtime.dto.ServletContextDTO;
 import org.osgi.service.servlet.runtime.dto.ServletDTO;
 
@@ -313,6 +314,11 @@ public class RestApiTest {
                         paths.add(prefix + concrete(pattern));
                     }
                 }
+                for (ResourceDTO resource : servletContext.resourceDTOs) {
+                    for (String pattern : resource.patterns) {
+                        paths.add(prefix + concrete(pattern));
+                    }
+                }
             }
         } finally {
             context.ungetService(reference);
@@ -334,6 +340,7 @@ public class RestApiTest {
                 }
             }
         }
+        System.out.println("crawled with POST, PUT, DELETE, PATCH and no credentials: " + paths);
         assertTrue("answered a change without auth: " + answered, answered.isEmpty());
         assertEquals("[]", services());
     }
