@@ -35,18 +35,23 @@ async function refresh() {
   if (inFlight) { again = true; return; }
   inFlight = true;
   try {
-    const { status, body } = await fetchJson('/api/v1/nodes');
-    counts.reads += 1;
-    document.documentElement.dataset.reads = counts.reads;
-    page.reachable = true;
-    page.status = status;
-    if (status === 200) {
-      page.fetchedAt = Date.now();
-      if (body && typeof body.local === 'string') page.local = body.local;
-      show(nodeList(body));
+    let reply = null;
+    try {
+      reply = await fetchJson('/api/v1/nodes');
+    } catch (unreachable) {
+      page.reachable = false; // a drawing error, by contrast, is not caught here: it shows in the console
     }
-  } catch (unreachable) {
-    page.reachable = false;
+    if (reply !== null) {
+      counts.reads += 1;
+      document.documentElement.dataset.reads = counts.reads;
+      page.reachable = true;
+      page.status = reply.status;
+      if (reply.status === 200) {
+        page.fetchedAt = Date.now();
+        if (reply.body && typeof reply.body.local === 'string') page.local = reply.body.local;
+        show(nodeList(reply.body));
+      }
+    }
   } finally {
     inFlight = false;
     banner();
