@@ -70,6 +70,11 @@ final class BundleInstaller {
         return List.of(context.getBundles());
     }
 
+    /** Whether an older revision of the bundle is still wired (an update whose refresh never ran). */
+    boolean hasPendingRevision(Bundle bundle) {
+        return wiring().getRemovalPendingBundles().contains(bundle);
+    }
+
     /** Whether refreshing this bundle would refresh (restart) the gossip bundle. */
     boolean refreshTouchesGossip(Bundle bundle) {
         Collection<Bundle> closure = wiring().getDependencyClosure(List.of(bundle));

@@ -50,6 +50,9 @@ final class Publisher {
             publishInventory(cluster);
         } catch (IOException | IllegalArgumentException e) {
             LOG.warn("deploy: cannot publish to gossip: {}", e.getMessage());
+        } catch (IllegalStateException stopping) {
+            // gossip is stopping or restarting (a rollout of gossip itself): published again when it is back
+            LOG.debug("deploy: gossip is not available to publish: {}", stopping.getMessage());
         }
     }
 

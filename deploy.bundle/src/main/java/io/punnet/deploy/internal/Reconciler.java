@@ -112,6 +112,21 @@ final class Reconciler {
         }
     }
 
+    /**
+     * An update whose refresh never ran (the agent was stopped in between, as when gossip itself is
+     * rolled out and the deploy bundle is refreshed with it) leaves the old revision wired: refresh now.
+     */
+    private void finishInterruptedUpdate(Bundle bundle, DesiredEntry entry, RolloutRunner.Limits limits)
+            throws InterruptedException {
+        if (installer.hasPendingRevision(bundle) && (entry.allowGossip() || !installer.refreshTouchesGossip(bundle))) {
+            LOG.info("deploy: finishing the update of {}: refreshing its dependants", entry.symbolicName());
+            String problem = installer.refresh(bundle, limits.refreshTimeoutMs());
+            if (problem != null) {
+                LOG.warn("deploy: {}", problem);
+            }
+        }
+    }
+
     private void act(Cluster cluster, Member local, List<Member> members, DesiredEntry entry,
             RolloutRunner.Limits limits) throws IOException, InterruptedException {
         Optional<Bundle> bundle = installer.find(entry.symbolicName());
@@ -123,13 +138,16 @@ final class Reconciler {
         NodeReport pending = new NodeReport(entry.rolloutId(), entry.version(), entry.symbolicName(), NodeState.PENDING, "");
         switch (decision.action()) {
             case NOTHING -> { }
-            case REPORT_ACTIVE -> book.report(pending.to(NodeState.ACTIVE, ""));
+            case REPORT_ACTIVE -> {
+                finishInterruptedUpdate(bundle.orElseThrow(), entry, limits);
+                book.report(pending.to(NodeState.ACTIVE, ""));
+            }
             case REFUSE -> book.report(pending.to(NodeState.FAILED, decision.reason()));
             case APPLY -> runner.run(entry, gossip.holders(members, entry.sha256()), limits, report -> {
                 try {
                     book.report(report);
                 } catch (IOException e) {
-                    LOG.warn("deploy: cannot remember the report: {}", e.getMessage());
+                    LOG.warn("deploy: cannot remember the report: {}", e.toString());
                 }
                 publisher.publish(cluster, book, store);
             });
