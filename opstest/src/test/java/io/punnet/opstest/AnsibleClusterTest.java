@@ -32,7 +32,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * network namespaces ({@link NetnsLab}, {@link LabNodes}), n1 made busy, the tools run from the
  * administrator's namespace. In order, as an operator would:
  * <ol>
- * <li>the dynamic inventory lists the cluster with its live figures, and Ansible reaches every
+ * <li>the dynamic inventory lists the cluster with its live figures, finds a node by itself (its
+ *     own mDNS query, answered by the nodes' JmDNS on the lab's LAN), and Ansible reaches every
  *     node through it over SSH;</li>
  * <li>{@code punnet-launch 2 nginx_webserver --dry-run} plans n2 and n3, leaving the busy n1 out;</li>
  * <li>the launch really installs and starts nginx on n2 and n3 (each serves a page naming itself),
@@ -63,6 +64,7 @@ class AnsibleClusterTest {
         }
         assumeTrue(Files.isExecutable(LabNodes.distribution().resolve("bin/punnet")), "build run/ first");
         lab = NetnsLab.create(3);
+        lab.multicastRoute("ctl");
         nodes = new LabNodes(lab);
         nodes.start("n1", true);
         nodes.start("n2", false);
@@ -91,6 +93,12 @@ class AnsibleClusterTest {
         assertEquals(Set.of("n1", "n2", "n3"), hosts(inv, "alive"));
         assertEquals(78.0, inv.at("/_meta/hostvars/n1/punnet_temperature_celsius").asDouble(), 0.01);
         assertEquals(lab.address("n2"), inv.at("/_meta/hostvars/n2/ansible_host").asText());
+
+        Map<String, String> noUrl = new java.util.HashMap<>(nodes.adminEnvironment());
+        noUrl.put("PUNNET_URL", "");
+        Shell.Result found = lab.exec("ctl", noUrl, Duration.ofSeconds(60), path("ansible/inventory/punnet"), "--host", "n3");
+        assertEquals(0, found.exit(), "no PUNNET_URL: a node found by mDNS; " + found.describe());
+        assertTrue(found.output().contains("\"punnet_url\": \"http://10.77.0.1"), found.output());
 
         Shell.Result ping = adminCommand("ansible", "alive", "-i", path("ansible/inventory/punnet"), "-m", "ping", "-o");
         assertEquals(0, ping.exit(), ping.describe());

@@ -16,7 +16,8 @@ import java.util.Map;
  * Punnet nodes, each with an SSH server, on the hosts of a {@link NetnsLab}: what a real cluster
  * of Pis looks like to Ansible. Each node is the built distribution ({@code run/target/punnet},
  * its {@code bin/punnet}) with its own conf and data directories, the shared cluster key and API
- * token, the first node as seed and mDNS off ({@code PUNNET_DISCOVERY_INTERFACES=none}). Each
+ * token, the first node as seed and mDNS on the namespace's interface only
+ * ({@code PUNNET_DISCOVERY_INTERFACES=eth0}), so the inventory can find a node by mDNS. Each
  * sshd has its own configuration and host key, listens on its node's address only, and lets in
  * root with the test's key alone (no password, no PAM).
  *
@@ -70,7 +71,7 @@ final class LabNodes {
         env.put("PUNNET_CLUSTER_KEY", clusterKey);
         env.put("PUNNET_API_TOKEN", TOKEN);
         env.put("PUNNET_SEEDS", lab.address("n1") + ":7946");
-        env.put("PUNNET_DISCOVERY_INTERFACES", "none");
+        env.put("PUNNET_DISCOVERY_INTERFACES", "eth0"); // the namespace's own interface: mDNS stays in the lab
         env.put("PUNNET_CONSOLE_PASSWORD", "lab-console-" + TOKEN);
         nodes.put(host, lab.spawn(host, env, dir.resolve("node.log"), "sh", "-c",
                 prefix + "exec " + distribution().resolve("bin/punnet")));

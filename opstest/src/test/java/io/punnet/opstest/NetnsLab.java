@@ -100,6 +100,11 @@ final class NetnsLab implements AutoCloseable {
         new Shell().timeout(Duration.ofSeconds(20)).run(command).check();
     }
 
+    /** A route for multicast (mDNS) out of a host's eth0: a real machine's default route does that. */
+    void multicastRoute(String host) {
+        ip("-n", "po-" + host, "route", "add", "224.0.0.0/4", "dev", "eth0");
+    }
+
     Path dir() {
         return dir;
     }
