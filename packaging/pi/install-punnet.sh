@@ -83,7 +83,7 @@ install_node() {
   cluster_key=$(secret cluster.key)
   from_default=$(sed -n 's/^PUNNET_CLUSTER_KEY=//p' /etc/default/punnet 2>/dev/null | tail -n 1)
   [ -z "$from_default" ] || cluster_key=$from_default
-  name=$(sed -n 's/^PUNNET_NODE_NAME=//p' /var/lib/punnet/node.env 2>/dev/null)
+  name=$(sed -n 's/^PUNNET_NODE_NAME=//p' /var/lib/punnet/node.env 2>/dev/null || true)
   cat <<MSG
 
 Punnet is installed and running (journalctl -u punnet -f).
