@@ -85,6 +85,7 @@ public final class DeployAgent implements Deployments, ClusterListener {
     private final ScheduledExecutorService thread;
     private final BundleListener bundleListener;
     private volatile DeployConfig config;
+    private java.util.concurrent.ScheduledFuture<?> timer;
 
     @Activate
     public DeployAgent(BundleContext context, DeployConfig config, @Reference ServiceComponentRuntime scr)
@@ -117,14 +118,24 @@ public final class DeployAgent implements Deployments, ClusterListener {
         executor.setRemoveOnCancelPolicy(true);
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.thread = executor;
-        thread.scheduleWithFixedDelay(this::requestReconcile, 0, config.reconcileIntervalInMs(), TimeUnit.MILLISECONDS);
+        configure(config);
         this.bundleListener = event -> requestReconcile();
         context.addBundleListener(bundleListener);
     }
 
     @Modified
     void modified(DeployConfig newConfig) {
+        configure(newConfig);
+    }
+
+    /** Takes a configuration: the limits apply to the next rollout, the interval from now on. */
+    private synchronized void configure(DeployConfig newConfig) {
         this.config = newConfig;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        timer = thread.scheduleWithFixedDelay(this::requestReconcile, 0, newConfig.reconcileIntervalInMs(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Deactivate
