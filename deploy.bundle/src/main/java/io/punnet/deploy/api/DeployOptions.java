@@ -3,7 +3,8 @@ package io.punnet.deploy.api;
 /**
  * How a jar is rolled out.
  *
- * @param force          allow a version older than (or equal to) the one running or desired now
+ * @param force          allow a version older than one running (here or on any member) or being rolled
+ *                       out; the same version with another digest (a rebuilt SNAPSHOT) needs no force
  * @param canary         update one targeted node first; roll out to the others only once that node
  *                       reports the bundle ACTIVE, and stop the rollout if it fails
  * @param allowGossip    allow a rollout that updates or refreshes the gossip bundle (it restarts

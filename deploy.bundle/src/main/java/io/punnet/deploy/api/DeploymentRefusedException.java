@@ -36,7 +36,7 @@ public class DeploymentRefusedException extends RuntimeException {
         TOO_LARGE,
         /** The jar's digest differs from the expected one, or its jar signature does not verify. */
         TAMPERED,
-        /** The version is older than (or equal to) the one running or desired, without force. */
+        /** The version is older than one running or being rolled out, without force. */
         DOWNGRADE,
         /** The target is malformed. */
         BAD_TARGET,
