@@ -25,11 +25,24 @@ final class ArtifactFetcher {
     static final String ROUTE = "/api/v1/artifacts/";
 
     private final ArtifactStore store;
-    private final HttpClient client;
+    private final java.util.function.Supplier<HttpClient> clients;
+    private HttpClient client;
 
-    ArtifactFetcher(ArtifactStore store, HttpClient client) {
+    /**
+     * @param clients makes the HTTP client, on the first fetch only: a Java 17 client keeps a
+     *                selector thread until it is garbage collected, so a node that never fetches
+     *                never starts one
+     */
+    ArtifactFetcher(ArtifactStore store, java.util.function.Supplier<HttpClient> clients) {
         this.store = store;
-        this.client = client;
+        this.clients = clients;
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = clients.get();
+        }
+        return client;
     }
 
     /** The URL of a jar on a node. */
@@ -53,7 +66,7 @@ final class ArtifactFetcher {
         for (URI source : order) {
             try {
                 HttpRequest request = HttpRequest.newBuilder(source).timeout(timeout).GET().build();
-                HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
                 try (InputStream body = response.body()) {
                     if (response.statusCode() != 200) {
                         problems.add(source.getAuthority() + " answered " + response.statusCode());

@@ -104,7 +104,7 @@ public final class DeployAgent implements Deployments, ClusterListener {
         BundleDigests digests = new BundleDigests(dataDir.resolve("deploy").resolve("installed"));
         BundleInstaller installer = new BundleInstaller(context, scr, digests);
         this.publisher = new Publisher(context, digests);
-        ArtifactFetcher fetcher = new ArtifactFetcher(store, HttpClient.newBuilder()
+        ArtifactFetcher fetcher = new ArtifactFetcher(store, () -> HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build());
         RolloutRunner runner = new RolloutRunner(store, fetcher, installer, digests);
         this.reconciler = signer == null ? null

@@ -61,7 +61,7 @@ class ArtifactFetcherTest {
     }
 
     private ArtifactFetcher fetcher(ArtifactStore store) {
-        return new ArtifactFetcher(store, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+        return new ArtifactFetcher(store, () -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
     }
 
     @Test
