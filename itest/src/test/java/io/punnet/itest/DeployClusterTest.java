@@ -147,6 +147,7 @@ class DeployClusterTest {
             } else {
                 System.setProperty("punnet.dist", previousDist);
             }
+            deleteTree(dist);
         }
     }
 
@@ -308,6 +309,14 @@ class DeployClusterTest {
                 } catch (InterruptedException e) {
                     return;
                 }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
             }
         }
     }

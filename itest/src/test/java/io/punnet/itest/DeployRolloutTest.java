@@ -57,7 +57,7 @@ import io.punnet.gossip.api.Member;
 @ExamReactorStrategy(PerClass.class)
 public class DeployRolloutTest {
 
-    private static final long ROLLOUT_TIMEOUT_MS = 30_000;
+    private static final long ROLLOUT_TIMEOUT_MS = 60_000; // above the default activation timeout
 
     @Inject
     private BundleContext context;
