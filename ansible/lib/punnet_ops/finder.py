@@ -18,6 +18,7 @@ from .errors import PunnetError
 DEFAULT_HTTP_PORT = 8080
 MDNS_GROUP = ("224.0.0.251", 5353)
 MDNS_WAIT_S = 2.0
+MDNS_RESEND_S = 0.7
 AVAHI_TIMEOUT_S = 5.0
 
 
@@ -62,22 +63,26 @@ def avahi_nodes(run=subprocess.run):
     return parse_avahi(done.stdout) if done.returncode == 0 else []
 
 
-def mdns_nodes(wait_s=MDNS_WAIT_S):
-    """Sends one query to the mDNS group and reads the unicast answers until ``wait_s`` passed."""
+def mdns_nodes(wait_s=MDNS_WAIT_S, resend_s=MDNS_RESEND_S):
+    """Sends the query to the mDNS group (again every ``resend_s`` while nobody answered: UDP may
+    lose it) and reads the unicast answers until ``wait_s`` passed."""
     urls = []
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
         sock.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, 255)
-        try:
-            sock.sendto(mdns.query(), MDNS_GROUP)
-        except OSError:
-            return []
-        deadline = time.monotonic() + wait_s
-        while (left := deadline - time.monotonic()) > 0:
-            sock.settimeout(left)
+        start = time.monotonic()
+        next_send = start
+        while (left := start + wait_s - time.monotonic()) > 0:
+            if not urls and time.monotonic() >= next_send:
+                try:
+                    sock.sendto(mdns.query(), MDNS_GROUP)
+                except OSError:
+                    return urls  # no route for multicast: no mDNS here
+                next_send += resend_s
+            sock.settimeout(max(0.01, min(left, next_send - time.monotonic()) if not urls else left))
             try:
                 packet, _ = sock.recvfrom(9000)
             except (socket.timeout, OSError):
-                break
+                continue
             for _, address, port in mdns.nodes(packet):
                 url = "http://%s:%d" % (address, port)
                 if url not in urls:

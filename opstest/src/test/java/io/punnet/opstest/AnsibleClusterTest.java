@@ -96,7 +96,11 @@ class AnsibleClusterTest {
 
         Map<String, String> noUrl = new java.util.HashMap<>(nodes.adminEnvironment());
         noUrl.put("PUNNET_URL", "");
-        Shell.Result found = lab.exec("ctl", noUrl, Duration.ofSeconds(60), path("ansible/inventory/punnet"), "--host", "n3");
+        // the nodes announce themselves once JmDNS has probed its names: asked again until then
+        Shell.Result found = null;
+        for (int attempt = 0; attempt < 10 && (found == null || !found.ok()); attempt++) {
+            found = lab.exec("ctl", noUrl, Duration.ofSeconds(60), path("ansible/inventory/punnet"), "--host", "n3");
+        }
         assertEquals(0, found.exit(), "no PUNNET_URL: a node found by mDNS; " + found.describe());
         assertTrue(found.output().contains("\"punnet_url\": \"http://10.77.0.1"), found.output());
 

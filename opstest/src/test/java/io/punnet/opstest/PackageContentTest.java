@@ -53,6 +53,15 @@ class PackageContentTest {
     }
 
     @Test
+    void lintianFindsNothingToSay() {
+        assumeTrue(Shell.has("lintian"), "lintian is not installed");
+        Shell.Result result = new Shell().timeout(java.time.Duration.ofSeconds(180)).run("lintian", deb.toString());
+        List<String> tags = result.output().lines().filter(l -> l.matches("[EW]: .*")).toList();
+        assertEquals(List.of(), tags, result.output());
+        assertEquals(0, result.exit(), result.describe());
+    }
+
+    @Test
     void theDistributionLandsInUsrShareAndTheUnitsInSystemd() {
         List<String> lines = new Shell().run("dpkg-deb", "-c", deb.toString()).check().output().lines().toList();
         Set<String> paths = lines.stream().map(l -> l.substring(l.indexOf("./") + 1).replaceAll(" -> .*", ""))
@@ -60,7 +69,7 @@ class PackageContentTest {
         for (String expected : List.of("/usr/share/punnet/bin/punnet", "/usr/share/punnet/bin/punnet-identity",
                 "/usr/share/punnet/lib/punnet-launcher.jar", "/usr/share/punnet/lib/felix.jar", "/usr/share/punnet/conf",
                 "/lib/systemd/system/punnet.service", "/lib/systemd/system/punnet-identity.service",
-                "/usr/share/doc/punnet/copyright")) {
+                "/usr/share/doc/punnet/copyright", "/usr/share/doc/punnet/changelog.gz")) {
             assertTrue(paths.contains(expected), expected + " is not in the package:\n" + String.join("\n", lines));
         }
         assertTrue(paths.stream().anyMatch(p -> p.matches("/usr/share/punnet/bundle/gossip\\.bundle-.*\\.jar")), "gossip bundle");
