@@ -2,9 +2,11 @@ package io.punnet.lab;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -174,14 +176,14 @@ public final class LabNetwork implements AutoCloseable {
                 }
             }
             for (int i : group) {
-                apply(i, faults.get(i).withBlocked(java.util.Set.copyOf(others)));
+                apply(i, faults.get(i).withBlocked(Set.copyOf(others)));
             }
         }
     }
 
     /** Cuts the link from {@code from} to {@code to} one way: {@code to} no longer hears {@code from}. */
     public void cutOneWay(int from, int to) throws IOException {
-        java.util.Set<String> blocked = new java.util.HashSet<>(faults.get(to).blockedFrom());
+        Set<String> blocked = new HashSet<>(faults.get(to).blockedFrom());
         blocked.add(address(from));
         apply(to, faults.get(to).withBlocked(blocked));
     }
@@ -189,7 +191,7 @@ public final class LabNetwork implements AutoCloseable {
     /** Removes every partition and one-way cut (loss stays). */
     public void heal() throws IOException {
         for (int i : List.copyOf(faults.keySet())) {
-            apply(i, faults.get(i).withBlocked(java.util.Set.of()));
+            apply(i, faults.get(i).withBlocked(Set.of()));
         }
     }
 
