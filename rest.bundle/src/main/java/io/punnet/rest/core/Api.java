@@ -10,9 +10,9 @@ import java.util.function.Supplier;
 /**
  * The whole HTTP API as one {@link Router}: the original routes, the v1 views, meta-data,
  * inventory, metrics, health and the OpenAPI document, each a {@link RouteGroup}. Events (SSE) are
- * a stream, not a call, and are served beside this. The deploy routes ({@code /api/v1/bundles},
- * {@code /api/v1/rollouts}) will be one more group here once the deploy API exists; until then
- * those paths answer a problem+json 404, which the dashboard reads as "no deploy API yet".
+ * a stream, not a call, and are served beside this. The deploy routes ({@code /bundles},
+ * {@code /rollouts}, and the same under {@code /api/v1}) are one more group, answering 503 while the
+ * deploy bundle is not running.
  */
 public final class Api {
 
@@ -39,6 +39,7 @@ public final class Api {
                 new InventoryRoutes(sources, json, cache, settings.legacyMaxAgeMs()),
                 new MetricsRoutes(sources, restFigures),
                 new HealthRoutes(sources, json),
+                new DeployRoutes(sources, json, problems),
                 new DocRoutes());
         List<Route> routes = new ArrayList<>();
         for (RouteGroup group : groups) {
@@ -49,6 +50,11 @@ public final class Api {
 
     public Reply dispatch(Call call) {
         return router.dispatch(call);
+    }
+
+    /** Whether this call's route reads its body as a stream (see {@link Router#streams}). */
+    public boolean streams(String method, String path) {
+        return router.streams(method, path);
     }
 
     public Router router() {

@@ -1,5 +1,6 @@
 package io.punnet.rest.core;
 
+import java.io.ByteArrayInputStream;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -14,9 +15,12 @@ import java.util.function.Function;
  * @param remoteAddress the client's IP address literal
  * @param body          the request body, already read within the size cap (empty for none)
  * @param params        the path parameters of the matched route ({@code {service}} → value)
+ * @param query         the raw query string (still percent-encoded), empty for none
+ * @param stream        the unread body of a {@link Route#streamed() streamed} route; for any other
+ *                      route it reads {@code body}
  */
 public record Call(String method, String path, Function<String, String> header, String remoteAddress,
-        byte[] body, Map<String, String> params) {
+        byte[] body, Map<String, String> params, String query, BodyStream stream) {
 
     public Call {
         Objects.requireNonNull(method, "method");
@@ -25,6 +29,17 @@ public record Call(String method, String path, Function<String, String> header, 
         remoteAddress = remoteAddress == null ? "" : remoteAddress;
         body = body == null ? new byte[0] : body;
         params = Map.copyOf(params);
+        query = query == null ? "" : query;
+        if (stream == null) {
+            byte[] held = body;
+            stream = () -> new ByteArrayInputStream(held);
+        }
+    }
+
+    /** A call whose body was read already, without a query string. */
+    public Call(String method, String path, Function<String, String> header, String remoteAddress, byte[] body,
+            Map<String, String> params) {
+        this(method, path, header, remoteAddress, body, params, "", null);
     }
 
     /** A call without headers, body or parameters (tests, internal use). */
@@ -34,7 +49,7 @@ public record Call(String method, String path, Function<String, String> header, 
 
     /** This call with the path parameters of the route it matched. */
     public Call withParams(Map<String, String> matched) {
-        return new Call(method, path, header, remoteAddress, body, matched);
+        return new Call(method, path, header, remoteAddress, body, matched, query, stream);
     }
 
     /** One path parameter; the route guarantees it exists. */

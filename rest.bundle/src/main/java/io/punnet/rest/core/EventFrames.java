@@ -19,7 +19,8 @@ import io.punnet.monitoring.api.MetricsReading;
  * {@code member.removed}, {@code member.state} (any application-state key), and for the keys that
  * the dashboard follows: {@code monitoring} (with the node's new figures), {@code metadata} (read
  * the new services and tags from {@code /api/v1/nodes/{name}/meta-data}) and {@code suspects}
- * (whom the node suspects now). A comment line
+ * (whom the node suspects now), and {@code rollout} when a node's rollout progress or the desired
+ * rollouts change (read them from {@code /api/v1/rollouts}). A comment line
  * ({@link #KEEP_ALIVE}) is sent when nothing else was, so proxies keep the stream open.
  */
 public final class EventFrames {
@@ -28,6 +29,11 @@ public final class EventFrames {
     public static final String MONITORING_KEY = "mon";
     /** The application-state key the meta-data bundle publishes under. */
     public static final String METADATA_KEY = "meta";
+
+    /** The application-state key in which each node gossips its rollout progress. */
+    public static final String DEPLOY_STATUS_KEY = "deploy.status";
+    /** The application-state key that carries the cluster's desired rollouts. */
+    public static final String DEPLOY_DESIRED_KEY = "deploy.desired";
 
     /** A comment frame: ignored by clients, but traffic for proxies and dead-peer detection. */
     public static final String KEEP_ALIVE = ": keep-alive\n\n";
@@ -72,6 +78,7 @@ public final class EventFrames {
                 case MONITORING_KEY -> "monitoring";
                 case METADATA_KEY -> "metadata";
                 case NodeView.SUSPECTS_KEY -> "suspects";
+                case DEPLOY_STATUS_KEY, DEPLOY_DESIRED_KEY -> "rollout";
                 default -> "member.state";
             };
         };

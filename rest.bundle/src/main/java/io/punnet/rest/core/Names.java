@@ -12,6 +12,9 @@ public final class Names {
     /** Longest service or tag accepted in a path (the store's own caps are lower). */
     public static final int MAX_SERVICE_NAME = 63;
 
+    /** Longest rollout id accepted in a path (the deploy bundle's ids are far shorter). */
+    public static final int MAX_ROLLOUT_ID = 64;
+
     private Names() {
     }
 
@@ -36,6 +39,20 @@ public final class Names {
             }
         }
         return null;
+    }
+
+    /** Whether a path segment may be a rollout id: letters, digits, '-' and '_', not too long. */
+    public static boolean isRolloutId(String id) {
+        if (id.isEmpty() || id.length() > MAX_ROLLOUT_ID) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(Character.isLetterOrDigit(c) && c < 0x80 || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean printable(String name) {

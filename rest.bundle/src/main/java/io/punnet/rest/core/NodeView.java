@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.punnet.deploy.api.BundleInfo;
 import io.punnet.detector.api.PeerAssessment;
 import io.punnet.gossip.api.Member;
 import io.punnet.metadata.api.Metadata;
@@ -17,10 +18,12 @@ import io.punnet.monitoring.api.NodeMetrics;
  * <pre>
  * {"name", "local", "host", "gossipPort", "gossipEndpoint", "httpPort", "status", "generation",
  *  "heartbeat", "phi": {…, "explanation"} | null, "suspects": […], "monitoring": {…, "ageMs"} | null,
- *  "services": […] | null, "tags": […] | null, "bundles": … | null}
+ *  "services": […] | null, "tags": […] | null,
+ *  "bundles": [{"symbolicName", "version", "state", "digest"}, …] | null}
  * </pre>
  * A part is null when its service is not running here (or, for phi, for this node itself and for
- * members without heartbeat history): the view never fails for a missing part.
+ * members without heartbeat history): the view never fails for a missing part. The bundles come
+ * from the deploy service (which decodes its paged gossip format), never from the raw gossip value.
  */
 public final class NodeView {
 
@@ -28,15 +31,12 @@ public final class NodeView {
     public static final String HTTP_KEY = "http";
     /** The reserved key in which gossip publishes each node's suspects, comma-separated. */
     public static final String SUSPECTS_KEY = "gossip.suspects";
-    /** The key the deploy bundle will publish its bundle inventory under (absent until it exists). */
-    public static final String BUNDLES_KEY = "bundles";
-
     private NodeView() {
     }
 
-    /** The view of one member; any of the last three arguments may be null (part unknown). */
+    /** The view of one member; any of the last four arguments may be null (part unknown). */
     public static Map<String, Object> of(Member member, PeerAssessment assessment, MetricsReading reading,
-            Metadata metadata) {
+            Metadata metadata, List<BundleInfo> bundles) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("name", member.name());
         view.put("local", member.local());
@@ -52,7 +52,7 @@ public final class NodeView {
         view.put("monitoring", reading == null ? null : monitoring(reading));
         view.put("services", metadata == null ? null : metadata.services());
         view.put("tags", metadata == null ? null : metadata.tags());
-        view.put("bundles", member.state(BUNDLES_KEY));
+        view.put("bundles", DeployViews.bundleList(bundles));
         return view;
     }
 

@@ -22,6 +22,13 @@ public final class Problems {
         return new Reply(status, Reply.PROBLEM, json.bytes(body(status, detail)), Map.of());
     }
 
+    /** A problem answer with one more member (such as a machine-readable {@code reason}). */
+    public Reply of(int status, String detail, String member, Object value) {
+        Map<String, Object> body = body(status, detail);
+        body.put(member, value);
+        return new Reply(status, Reply.PROBLEM, json.bytes(body), Map.of());
+    }
+
     /** A problem answer that the original scripts understand too ({@code {"err": reason}}). */
     public Reply legacy(int status, String detail) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -49,6 +56,7 @@ public final class Problems {
             case 409 -> "Conflict";
             case 413 -> "Content Too Large";
             case 414 -> "URI Too Long";
+            case 415 -> "Unsupported Media Type";
             case 500 -> "Internal Server Error";
             case 502 -> "Bad Gateway";
             case 503 -> "Service Unavailable";

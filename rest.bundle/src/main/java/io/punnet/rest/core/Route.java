@@ -14,8 +14,11 @@ import java.util.Objects;
  * @param access   who may call it
  * @param legacy   true for the original routes: their errors also carry {@code {"err": …}}
  * @param handler  the logic
+ * @param streamed true when the servlet must hand the body over unread ({@link Call#stream()}) instead
+ *                 of reading it within its small body cap: the route reads it to a cap of its own
  */
-public record Route(String method, String template, Access access, boolean legacy, Handler handler) {
+public record Route(String method, String template, Access access, boolean legacy, Handler handler,
+        boolean streamed) {
 
     public Route {
         Objects.requireNonNull(method, "method");
@@ -30,6 +33,11 @@ public record Route(String method, String template, Access access, boolean legac
         }
     }
 
+    /** A route whose body is read by the servlet within its cap. */
+    public Route(String method, String template, Access access, boolean legacy, Handler handler) {
+        this(method, template, access, legacy, handler, false);
+    }
+
     /** An open read. */
     public static Route get(String template, Handler handler) {
         return new Route("GET", template, Access.OPEN, false, handler);
@@ -38,6 +46,11 @@ public record Route(String method, String template, Access access, boolean legac
     /** A change that needs the token. */
     public static Route change(String method, String template, Handler handler) {
         return new Route(method, template, Access.TOKEN, false, handler);
+    }
+
+    /** A change that needs the token and reads its (large) body itself, from {@link Call#stream()}. */
+    public static Route upload(String method, String template, Handler handler) {
+        return new Route(method, template, Access.TOKEN, false, handler, true);
     }
 
     /** The template's segments, split once (the router keeps them). */

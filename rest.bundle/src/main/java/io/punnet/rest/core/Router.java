@@ -65,6 +65,20 @@ public final class Router {
         return refused.withHeader("Allow", String.join(", ", allowed));
     }
 
+    /**
+     * Whether the route that {@code method} and {@code path} select reads its body as a stream
+     * (asked before the body is read, so that an upload bypasses the small body cap).
+     */
+    public boolean streams(String method, String path) {
+        List<String> segments = Paths.segments(path);
+        for (Compiled candidate : compiled) {
+            if (candidate.route().method().equals(method) && Route.match(candidate.segments(), segments) != null) {
+                return candidate.route().streamed();
+            }
+        }
+        return false;
+    }
+
     private Reply run(Route route, Call call) {
         Guard.Refusal refusal = guard.check(call, route.access());
         if (refusal != null) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.punnet.deploy.api.BundleInfo;
 import io.punnet.detector.api.PeerAssessment;
 import io.punnet.gossip.api.Cluster;
 import io.punnet.gossip.api.Member;
@@ -23,14 +24,17 @@ public final class Snapshot {
     private final Map<String, MetricsReading> readings;
     private final Map<String, Metadata> metadata;
     private final Map<String, PeerAssessment> assessments;
+    private final Map<String, List<BundleInfo>> bundles;
 
     private Snapshot(Cluster cluster, List<Member> members, Map<String, MetricsReading> readings,
-            Map<String, Metadata> metadata, Map<String, PeerAssessment> assessments) {
+            Map<String, Metadata> metadata, Map<String, PeerAssessment> assessments,
+            Map<String, List<BundleInfo>> bundles) {
         this.cluster = cluster;
         this.members = members;
         this.readings = readings;
         this.metadata = metadata;
         this.assessments = assessments;
+        this.bundles = bundles;
     }
 
     /** Reads the sources; 503 (an {@link IllegalStateException}) only when gossip itself is missing. */
@@ -49,7 +53,9 @@ public final class Snapshot {
                 }
             }
         }
-        return new Snapshot(cluster, members, readings, metadata, assessments);
+        Map<String, List<BundleInfo>> bundles = sources.deployments() == null ? null
+                : quietly(() -> sources.deployments().bundles());
+        return new Snapshot(cluster, members, readings, metadata, assessments, bundles);
     }
 
     private static <T> T quietly(Supplier<T> read) {
@@ -83,6 +89,11 @@ public final class Snapshot {
         return assessments == null ? null : assessments.get(node);
     }
 
+    /** The bundles a node runs, empty when it reported none, null when deploy is not running here. */
+    public List<BundleInfo> bundles(String node) {
+        return bundles == null ? null : bundles.getOrDefault(node, List.of());
+    }
+
     public boolean hasMonitoring() {
         return readings != null;
     }
@@ -97,6 +108,7 @@ public final class Snapshot {
 
     /** The full view of one member. */
     public Map<String, Object> view(Member member) {
-        return NodeView.of(member, assessment(member.name()), reading(member.name()), metadata(member.name()));
+        return NodeView.of(member, assessment(member.name()), reading(member.name()), metadata(member.name()),
+                bundles(member.name()));
     }
 }

@@ -1,5 +1,6 @@
 package io.punnet.rest.core;
 
+import io.punnet.deploy.api.Deployments;
 import io.punnet.detector.api.FailureDetector;
 import io.punnet.gossip.api.Cluster;
 import io.punnet.metadata.api.MetadataStore;
@@ -11,7 +12,8 @@ import io.punnet.monitoring.api.ClusterMetrics;
  * it cannot answer at all. Copying once means a call never sees a service vanish half-way through
  * (a call may still get an {@link IllegalStateException} from a service that is stopping: 503).
  */
-public record Sources(Cluster cluster, ClusterMetrics metrics, MetadataStore metadata, FailureDetector detector) {
+public record Sources(Cluster cluster, ClusterMetrics metrics, MetadataStore metadata, FailureDetector detector,
+        Deployments deployments) {
 
     /** The cluster, or an {@link IllegalStateException} (503) while gossip is not there. */
     public Cluster requireCluster() {
@@ -27,5 +29,13 @@ public record Sources(Cluster cluster, ClusterMetrics metrics, MetadataStore met
             throw new IllegalStateException("the meta-data service is not running on this node");
         }
         return metadata;
+    }
+
+    /** The deploy service, or an {@link IllegalStateException} (503) while it is not there. */
+    public Deployments requireDeployments() {
+        if (deployments == null) {
+            throw new IllegalStateException("the deploy service is not running on this node");
+        }
+        return deployments;
     }
 }

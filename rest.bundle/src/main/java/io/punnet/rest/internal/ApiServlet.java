@@ -22,12 +22,13 @@ import jakarta.servlet.http.HttpServletResponse;
  * Every JSON and text route of the API, on the HTTP Whiteboard: this servlet only translates
  * between the servlet API and the {@link io.punnet.rest.core.Router} ({@link Call} in,
  * {@link Reply} out), enforcing the size caps first (a path over the cap is 414, a body over it
- * 413, before it is read). It never claims {@code /} or {@code /*}: unknown paths elsewhere stay
+ * 413, before it is read). A streamed route (a jar upload) gets the request's input stream unread
+ * instead, and applies its own cap while it reads. It never claims {@code /} or {@code /*}: unknown paths elsewhere stay
  * the web bundle's JSON 404. It never creates an HTTP session.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/nodes/*", "/meta-data/*", "/api/v1/*", "/inventory", "/openapi.json", "/metrics",
-        "/metrics/*"})
+        "/metrics/*", "/bundles", "/rollouts", "/rollouts/*"})
 public final class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -47,13 +48,16 @@ public final class ApiServlet extends HttpServlet {
         Reply reply;
         if (path.length() > config.maxPathInChars()) {
             reply = problems.of(414, "the path is longer than " + config.maxPathInChars() + " characters");
+        } else if (hub.api().streams(request.getMethod(), path)) {
+            reply = hub.api().dispatch(new Call(request.getMethod(), path, request::getHeader, remoteAddress(request),
+                    new byte[0], java.util.Map.of(), request.getQueryString(), request::getInputStream));
         } else if (request.getContentLengthLong() > config.maxBodyInBytes()) {
             reply = problems.of(413, "the body is larger than " + config.maxBodyInBytes() + " bytes");
         } else {
             byte[] body = readBody(request, config.maxBodyInBytes());
             reply = body == null ? problems.of(413, "the body is larger than " + config.maxBodyInBytes() + " bytes")
                     : hub.api().dispatch(new Call(request.getMethod(), path, request::getHeader,
-                            remoteAddress(request), body, java.util.Map.of()));
+                            remoteAddress(request), body, java.util.Map.of(), request.getQueryString(), null));
         }
         write(reply, response, "HEAD".equals(request.getMethod()));
     }

@@ -16,6 +16,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.punnet.deploy.api.Deployments;
 import io.punnet.detector.api.FailureDetector;
 import io.punnet.gossip.api.Cluster;
 import io.punnet.gossip.api.ClusterEvent;
@@ -35,7 +36,7 @@ import io.punnet.rest.core.TokenCheck;
 /**
  * The heart of the REST bundle: holds the services the API reads, each referenced optionally and
  * dynamically (a volatile field, copied into a {@link Sources} once per call), so that while
- * monitoring, meta-data, the detector or even gossip are being swapped the API answers without
+ * monitoring, meta-data, the detector, deploy or even gossip are being swapped the API answers without
  * that part instead of disappearing. It listens to the cluster (a whiteboard
  * {@link ClusterListener}) to invalidate the render cache and feed the event streams, and it
  * publishes this node's HTTP port into gossip ({@value NodeView#HTTP_KEY}) so that other nodes can
@@ -51,6 +52,7 @@ public final class RestHub implements ClusterListener {
     private volatile ClusterMetrics metrics;
     private volatile MetadataStore metadata;
     private volatile FailureDetector detector;
+    private volatile Deployments deployments;
 
     private volatile String httpPort;
     private volatile VersionedCache cache;
@@ -103,7 +105,7 @@ public final class RestHub implements ClusterListener {
 
     /** The services now, one copy for one call. */
     Sources sources() {
-        return new Sources(cluster, metrics, metadata, detector);
+        return new Sources(cluster, metrics, metadata, detector, deployments);
     }
 
     Api api() {
@@ -207,6 +209,20 @@ public final class RestHub implements ClusterListener {
     void unbindDetector(FailureDetector service) {
         if (detector == service) {
             detector = null;
+        }
+        changed();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindDeployments(Deployments service) {
+        deployments = service;
+        changed();
+    }
+
+    void unbindDeployments(Deployments service) {
+        if (deployments == service) {
+            deployments = null;
         }
         changed();
     }

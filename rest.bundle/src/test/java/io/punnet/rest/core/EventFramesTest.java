@@ -41,6 +41,9 @@ class EventFramesTest {
         assertEquals("suspects", EventFrames.name(new ClusterEvent(ClusterEvent.Type.STATE_CHANGED, a, null, "gossip.suspects")));
         assertEquals("metadata", EventFrames.name(new ClusterEvent(ClusterEvent.Type.STATE_CHANGED, a, null, "meta")));
         assertEquals("member.state", EventFrames.name(new ClusterEvent(ClusterEvent.Type.STATE_CHANGED, a, null, "http")));
+        assertEquals("rollout", EventFrames.name(new ClusterEvent(ClusterEvent.Type.STATE_CHANGED, a, null, "deploy.status")));
+        assertEquals("rollout", EventFrames.name(new ClusterEvent(ClusterEvent.Type.STATE_CHANGED, a, null, "deploy.desired")));
+        assertEquals("member.state", EventFrames.name(new ClusterEvent(ClusterEvent.Type.STATE_CHANGED, a, null, "deploy.have")));
         assertEquals("member.removed", EventFrames.name(new ClusterEvent(ClusterEvent.Type.REMOVED, a, null, null)));
     }
 

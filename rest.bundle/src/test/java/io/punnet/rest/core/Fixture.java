@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.punnet.deploy.api.Deployments;
 import io.punnet.detector.api.FailureDetector;
 import io.punnet.gossip.api.Cluster;
 import io.punnet.metadata.api.MetadataStore;
@@ -21,13 +22,14 @@ final class Fixture {
     ClusterMetrics metrics;
     MetadataStore metadata = new FakeMetadata("local");
     FailureDetector detector;
+    Deployments deployments;
     RenderCache cache = RenderCache.none();
     final List<String> forwarded = new ArrayList<>();
     final List<RuntimeException> bugs = new ArrayList<>();
     Reply forwardReply = Reply.json(200, "{\"forwarded\":true}".getBytes());
 
     Api api() {
-        return new Api(() -> new Sources(cluster, metrics, metadata, detector), cache,
+        return new Api(() -> new Sources(cluster, metrics, metadata, detector, deployments), cache,
                 new Guard(new TokenCheck(TOKEN), address -> address.startsWith("10.")),
                 (host, port, call) -> {
                     forwarded.add(call.method() + " http://" + host + ":" + port + call.path() + " auth="
