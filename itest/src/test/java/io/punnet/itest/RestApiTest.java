@@ -340,6 +340,9 @@ public class RestApiTest {
                 }
             }
         }
+        for (String upload : new String[] {"/bundles", "/api/v1/bundles"}) { // the jar upload needs the token too
+            assertEquals("POST " + upload, 401, send("POST", upload, "Content-Type", "application/java-archive").statusCode());
+        }
         System.out.println("crawled with POST, PUT, DELETE, PATCH and no credentials: " + paths);
         assertTrue("answered a change without auth: " + answered, answered.isEmpty());
         assertEquals("[]", services());
