@@ -79,7 +79,7 @@ class AnsibleClusterTest {
     @AfterAll
     static void clean() throws IOException {
         if (lab != null && Boolean.getBoolean("punnet.opstest.keepLab")) {
-            System.out.println("keeping the lab for inspection: " + lab.dir() + " (remove the po- namespaces by hand)");
+            System.out.println("keeping the lab for inspection: " + lab.dir() + " (remove its po-<pid>- namespaces by hand)");
         } else if (lab != null) {
             lab.close();
         }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * the package sets let the node read its configuration, complete its secrets in /etc/punnet (the
  * web console password hash, written by the launcher on the first start into the sticky,
  * group-writable directory) and keep its state in /var/lib/punnet, and that it answers its API and
- * stops cleanly on SIGTERM. Runs in a network namespace of its own (po-pkg, loopback only).
+ * stops cleanly on SIGTERM. Runs in a network namespace of its own (loopback only).
  *
  * <p>What differs from systemd: the java command line is bin/punnet's (its conf/jvm.options link
  * points at the real /etc/punnet, absent here), and the unit's sandboxing is not applied.
@@ -40,22 +40,16 @@ class PackagedNodeTest {
             Path home = root.path("/usr/share/punnet");
             Path conf = root.path("/etc/punnet");
             Path data = root.path("/var/lib/punnet");
-            new Shell().run("ip", "netns", "add", "po-pkg").check();
-            try {
-                new Shell().run("ip", "-n", "po-pkg", "link", "set", "lo", "up").check();
+            try (NetnsLab lab = NetnsLab.loopbackOnly("pkg")) {
                 Map<String, String> env = Map.of("PUNNET_CONF_DIR", conf.toString(), "PUNNET_DATA_DIR", data.toString(),
                         "HOME", data.toString(), "PUNNET_BIND_ADDRESS", "127.0.0.1", "PUNNET_DISCOVERY_INTERFACES", "none",
                         "PUNNET_NODE_NAME", "packaged");
-                ProcessBuilder builder = new ProcessBuilder("ip", "netns", "exec", "po-pkg", "setpriv",
+                Process node = lab.spawn("pkg", env, root.path("/tmp/node.log"), "setpriv",
                         "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--inh-caps=-all", "--bounding-set=-all",
                         "java", "-Xmx96m", "-XX:+UseSerialGC", "-Dpunnet.home=" + home, "-cp",
-                        home.resolve("lib/punnet-launcher.jar") + ":" + home.resolve("lib/felix.jar"), "io.punnet.launcher.PunnetMain")
-                        .redirectErrorStream(true).redirectOutput(root.path("/tmp/node.log").toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-                builder.environment().putAll(env);
-                Process node = builder.start();
+                        home.resolve("lib/punnet-launcher.jar") + ":" + home.resolve("lib/felix.jar"), "io.punnet.launcher.PunnetMain");
                 try {
-                    String answer = awaitApi(node, Duration.ofSeconds(120), root.path("/tmp/node.log"));
+                    String answer = awaitApi(lab, node, Duration.ofSeconds(120), root.path("/tmp/node.log"));
                     assertTrue(answer.contains("\"name\":\"packaged\""), answer);
                     String console = root.property("/etc/punnet/secrets.properties", "console.password");
                     assertNotNull(console, "the node completed its secrets in /etc/punnet");
@@ -67,22 +61,15 @@ class PackagedNodeTest {
                 }
                 assertTrue(node.exitValue() == 0 || node.exitValue() == 143, "a clean stop on SIGTERM: " + node.exitValue());
                 assertTrue(Files.readString(root.path("/tmp/node.log")).contains("punnet: node packaged"));
-            } finally {
-                for (String pid : new Shell().run("ip", "netns", "pids", "po-pkg").output().split("\\s+")) {
-                    if (pid.matches("\\d+")) {
-                        ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
-                    }
-                }
-                new Shell().run("ip", "netns", "del", "po-pkg");
             }
         }
     }
 
-    private static String awaitApi(Process node, Duration limit, Path log) throws IOException, InterruptedException {
+    private static String awaitApi(NetnsLab lab, Process node, Duration limit, Path log) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline && node.isAlive()) {
-            Shell.Result r = new Shell().timeout(Duration.ofSeconds(10)).run("ip", "netns", "exec", "po-pkg", "curl", "-sf",
-                    "-m", "5", "http://127.0.0.1:8080/api/v1/node");
+            Shell.Result r = lab.exec("pkg", Map.of(), Duration.ofSeconds(10), "curl", "-sf", "-m", "5",
+                    "http://127.0.0.1:8080/api/v1/node");
             if (r.ok()) {
                 return r.output();
             }
