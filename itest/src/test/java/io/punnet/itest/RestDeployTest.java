@@ -185,6 +185,23 @@ public class RestDeployTest {
         }
     }
 
+    @Test
+    public void withDeployStoppedTheDeployRoutesAre503AndTheRestAnswers() throws Exception {
+        Bundle deploy = bundle("io.punnet.deploy");
+        deploy.stop();
+        try {
+            assertProblem(get("/bundles"), 503);
+            assertProblem(get("/rollouts"), 503);
+            assertProblem(post("/bundles", jar("1.0.0", 0), "application/java-archive", true), 503);
+            HttpResponse<String> node = get("/api/v1/nodes/" + NODE);
+            assertEquals(200, node.statusCode());
+            assertTrue(node.body(), node.body().endsWith(",\"bundles\":null}"));
+        } finally {
+            deploy.start();
+        }
+        awaitBody("/rollouts", "{\"rollouts\":");
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------
 
     private record Result(int status, String output) {
