@@ -5,7 +5,7 @@ import * as f from '/assets/format.js';
 import { History } from '/assets/history.js';
 import { sparkline } from '/assets/sparkline.js';
 import { stateBadgeText } from '/assets/labels.js';
-import { progress, localBundles } from '/assets/deploy.js';
+import { progress, localBundles, rolloutList, deployNote } from '/assets/deploy.js';
 
 const failures = [];
 let passed = 0;
@@ -81,11 +81,15 @@ eq([line.querySelectorAll('polyline').length, line.querySelectorAll('line').leng
 // deploy shapes
 eq(stateBadgeText('ROLLED_BACK'), '↺ rolled back', 'rollback in words and shape');
 eq(stateBadgeText('SOMETHING'), 'something', 'unknown states still in words');
-eq(progress({ nodes: [{ node: 'a', state: 'ACTIVE', reason: '' }] }), [{ node: 'a', state: 'ACTIVE', reason: '' }], 'progress list');
-eq(progress({ nodes: { a: 'FAILED' } }), [{ node: 'a', state: 'FAILED', reason: '' }], 'progress map');
-const inventory = { a: [{ symbolicName: 'x' }], b: [] };
-eq([localBundles(inventory, 'a').length, localBundles({ nodes: inventory }, 'a').length, localBundles([{}, {}], 'z').length,
-  localBundles(inventory, 'zz').length], [1, 1, 2, 0], 'the local node\'s bundles from each shape');
+eq(progress({ nodes: [{ node: 'a', state: 'ACTIVE', reason: '' }, { node: 'b', state: 'FAILED' }] }),
+  [{ node: 'a', state: 'ACTIVE', reason: '' }, { node: 'b', state: 'FAILED', reason: '' }], 'progress per node, as GET /rollouts/{id} gives it');
+eq(progress({}), [], 'a rollout without nodes');
+const inventory = { nodes: { a: [{ symbolicName: 'x' }], b: [] } };
+eq([localBundles(inventory, 'a').length, localBundles(inventory, 'b').length, localBundles(inventory, 'zz').length,
+  localBundles(null, 'a').length], [1, 0, 0, 0], 'the local node\'s bundles from GET /bundles');
+eq(rolloutList({ rollouts: [{ id: 'r1' }] }).map((r) => r.id), ['r1'], 'the rollouts of GET /rollouts');
+eq([deployNote(200, 200), deployNote(404, 404).includes('not installed'), deployNote(503, 503).includes('not running'),
+  deployNote(200, 503).includes('Part of')], ['', true, true, true], 'the deploy note per status');
 
 window.results = { passed, failures };
 document.getElementById('result').textContent = failures.length ? `FAILED: ${failures.join('; ')}` : `${passed} passed`;

@@ -1,46 +1,54 @@
-// This node's bundles and the cluster's rollouts, from the deploy API (GET /api/v1/bundles,
-// GET /api/v1/rollouts). Until that API exists (the routes answer 404) the section keeps only a
-// short note. Shapes follow io.punnet.deploy.api: BundleInfo, RolloutStatus, NodeProgress.
+// This node's bundles and the cluster's rollouts, from the deploy routes of the REST API:
+//   GET /api/v1/bundles   {"nodes": {name: [{symbolicName, version, state, digest}, …]}}
+//   GET /api/v1/rollouts  {"rollouts": [{id, symbolicName, version, sha256, target, phase, done,
+//                          canaryNode, nodes: [{node, state, reason}, …]}, …]}  newest first
+// A node whose deploy service is stopped answers 503; an older node without the routes 404: the
+// section then keeps a short note instead of tables.
 import { el, replace, note } from './dom.js';
 import { stateBadgeText } from './labels.js';
 
-const pick = (o, ...keys) => keys.map((k) => o[k]).find((v) => v !== undefined && v !== null) ?? '–';
-const listOf = (body, key) => (Array.isArray(body) ? body : (body && Array.isArray(body[key]) ? body[key] : []));
-
-/**
- * The local node's bundles from a list, {"bundles": list}, or a map node → list (as
- * Deployments.bundles() gives, possibly under "nodes").
- */
+/** The local node's bundles from the {"nodes": {name: list}} answer; [] when it reported none. */
 export function localBundles(body, localName) {
-  if (Array.isArray(body) || (body && Array.isArray(body.bundles))) return listOf(body, 'bundles');
-  const byNode = body && typeof body === 'object' ? (body.nodes && typeof body.nodes === 'object' ? body.nodes : body) : {};
-  return Array.isArray(byNode[localName]) ? byNode[localName] : [];
+  const list = body && body.nodes ? body.nodes[localName] : undefined;
+  return Array.isArray(list) ? list : [];
 }
 
-/** Per-node progress: a list of { node, state, reason } or an object { node: state }. */
+/** A rollout's per-node progress: [{ node, state, reason }]. */
 export function progress(rollout) {
-  const raw = rollout.nodes ?? rollout.progress ?? {};
-  if (Array.isArray(raw)) return raw.map((p) => ({ node: String(pick(p, 'node', 'name')), state: String(pick(p, 'state', 'status')), reason: p.reason || '' }));
-  if (raw && typeof raw === 'object') return Object.entries(raw).map(([node, state]) => ({ node, state: String(state), reason: '' }));
-  return [];
+  return Array.isArray(rollout.nodes) ? rollout.nodes.map((p) => ({ node: p.node, state: p.state, reason: p.reason || '' })) : [];
+}
+
+/** The rollouts of the {"rollouts": list} answer. */
+export function rolloutList(body) {
+  return body && Array.isArray(body.rollouts) ? body.rollouts : [];
+}
+
+/** The note for the answers' statuses, or '' when both answered. */
+export function deployNote(bundlesStatus, rolloutsStatus) {
+  if (bundlesStatus === 200 && rolloutsStatus === 200) return '';
+  if (bundlesStatus === 404 && rolloutsStatus === 404) {
+    return 'The deploy API is not installed on this node yet: its bundles and the rollouts will show here when it is.';
+  }
+  if (bundlesStatus === 503 && rolloutsStatus === 503) {
+    return 'The deploy service is not running on this node right now: its bundles and the rollouts will show here when it is back.';
+  }
+  return 'Part of the deploy API did not answer.';
 }
 
 /** fetchJson(path) resolves to { status, body }; localName: this node's name. */
 export async function renderDeploy(section, fetchJson, localName) {
   const [bundles, rollouts] = await Promise.all([fetchJson('/api/v1/bundles'), fetchJson('/api/v1/rollouts')]);
   const body = section.querySelector('#deploy-body');
-  const noteText = section.querySelector('#deploy-note');
-  if (bundles.status === 404 && rollouts.status === 404) {
-    note(noteText, 'The deploy API is not installed on this node yet: its bundles and the rollouts will show here when it is.');
+  const available = bundles.status === 200 || rollouts.status === 200;
+  section.dataset.available = String(available);
+  note(section.querySelector('#deploy-note'), deployNote(bundles.status, rollouts.status));
+  if (!available) {
     replace(body);
-    section.dataset.available = 'false';
     return;
   }
-  section.dataset.available = 'true';
-  note(noteText, bundles.status === 200 && rollouts.status === 200 ? '' : 'Part of the deploy API did not answer.');
   replace(body,
     bundles.status === 200 ? bundleTable(localBundles(bundles.body, localName), localName) : null,
-    rollouts.status === 200 ? rolloutTable(listOf(rollouts.body, 'rollouts')) : null);
+    rollouts.status === 200 ? rolloutTable(rolloutList(rollouts.body)) : null);
 }
 
 function table(id, caption, headers, rows) {
@@ -53,20 +61,20 @@ function table(id, caption, headers, rows) {
 function bundleTable(bundles, localName) {
   return table('bundles', `Bundles of ${localName || 'this node'}`, ['Bundle', 'Version', 'State', 'Digest'],
     bundles.length ? bundles.map((b) => el('tr', {},
-      el('th', { scope: 'row' }, String(pick(b, 'symbolicName', 'name'))),
-      el('td', {}, String(pick(b, 'version'))),
-      el('td', {}, stateBadgeText(pick(b, 'state', 'status'))),
-      el('td', {}, el('code', {}, String(pick(b, 'digest')))))) :
+      el('th', { scope: 'row' }, b.symbolicName),
+      el('td', {}, b.version),
+      el('td', {}, stateBadgeText(b.state)),
+      el('td', {}, el('code', {}, b.digest || '–')))) :
       el('tr', {}, el('td', { colspan: 4 }, 'No bundle reported.')));
 }
 
 function rolloutTable(rollouts) {
   return table('rollouts', 'Rollouts', ['Bundle', 'Version', 'Target', 'Phase', 'Progress per node'],
     rollouts.length ? rollouts.map((r) => el('tr', { 'data-rollout': r.id ?? null },
-      el('th', { scope: 'row' }, String(pick(r, 'symbolicName', 'bundle', 'name'))),
-      el('td', {}, String(pick(r, 'version'))),
-      el('td', {}, String(pick(r, 'target'))),
-      el('td', {}, stateBadgeText(pick(r, 'phase')), r.canaryNode ? el('span', { class: 'sub' }, `canary ${r.canaryNode}`) : null),
+      el('th', { scope: 'row' }, r.symbolicName),
+      el('td', {}, r.version),
+      el('td', {}, r.target),
+      el('td', {}, stateBadgeText(r.phase), r.canaryNode ? el('span', { class: 'sub' }, `canary ${r.canaryNode}`) : null),
       el('td', {}, el('ul', { class: 'tags' }, progress(r).map((p) =>
         el('li', { title: p.reason || null, 'data-node': p.node, 'data-state': p.state.toLowerCase() },
           `${p.node}: ${stateBadgeText(p.state)}${p.reason ? ` (${p.reason})` : ''}`)))))) :

@@ -92,8 +92,9 @@ class ClusterDashboardTest {
         assertEquals(List.of("n1", "n2", "n3"), names());
         assertTrue(rowText("n1").contains("this node"), rowText("n1"));
         browser.waiting(Duration.ofSeconds(20)).until(d -> "live".equals(browser.script("return document.documentElement.dataset.stream;")));
-        // no deploy routes in the REST API yet: the section says so instead of failing
-        browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(org.openqa.selenium.By.id("deploy-note")).getText().contains("not installed"));
+        // the deploy section lists this node's bundles from the REST API's deploy routes
+        browser.waiting(Duration.ofSeconds(10)).until(d -> !d.findElements(org.openqa.selenium.By.id("bundles")).isEmpty()
+                && d.findElement(org.openqa.selenium.By.id("bundles")).getText().contains("io.punnet.gossip"));
         System.out.println("webtest: page weight as loaded from n1: " + browser.script(
                 "const all = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]"
                 + ".filter(e => !e.name.includes('/api/'));"
@@ -218,7 +219,7 @@ class ClusterDashboardTest {
                 "const r = document.querySelector('#nodes tr[data-node=' + arguments[0] + ']'); return r ? r.innerText : '';", name));
     }
 
-    /** Script errors and refused loads in the console (a 404 of the absent deploy API is expected). */
+    /** Script errors and refused loads in the console. */
     private static List<String> problems() {
         return browser.console().stream()
                 .filter(line -> line.contains("Uncaught") || line.contains("Content Security Policy") || line.contains("Refused"))

@@ -225,7 +225,7 @@ class DashboardFixtureTest {
         assertTrue(rollouts.contains("◑ in progress"), rollouts);
         String bundles = browser.driver.findElement(By.id("bundles")).getText();
         assertTrue(bundles.contains("Bundles of alpha"), bundles);
-        assertTrue(bundles.contains("io.punnet.web 0.2.0 ✓ active b71e0d44"), bundles); // alpha's, not beta's 0.1.0
+        assertTrue(bundles.contains("io.punnet.web 0.2.0 ✓ active b71e0d44aa01c3f9"), bundles); // alpha's, not beta's 0.1.0
         assertFalse(browser.driver.findElement(By.id("deploy-note")).isDisplayed());
     }
 
