@@ -59,3 +59,24 @@ class TokensTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class PlaybookTimeoutTest(unittest.TestCase):
+
+    def test_a_silent_hung_playbook_is_stopped_at_the_deadline(self):
+        import io
+        import time
+        from unittest import mock
+        from punnet_ops import playbook
+        from punnet_ops.errors import PunnetError
+        with tempfile.TemporaryDirectory() as d:
+            fake = os.path.join(d, "ansible-playbook")
+            with open(fake, "w") as f:
+                f.write("#!/bin/sh\nexec sleep 30\n")
+            os.chmod(fake, 0o755)
+            with mock.patch.dict(os.environ, {"PATH": d + os.pathsep + os.environ["PATH"]}):
+                started = time.monotonic()
+                with self.assertRaises(PunnetError) as raised:
+                    playbook.run("x.yml", ["n1"], "http://n:8080", timeout_s=0.5, out=io.StringIO())
+                self.assertLess(time.monotonic() - started, 10)
+        self.assertIn("ran longer than", str(raised.exception))

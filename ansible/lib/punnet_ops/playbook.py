@@ -5,7 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
-import time
+import threading
 
 from . import recap
 from .errors import PunnetError
@@ -33,13 +33,18 @@ def run(playbook, limit, node_url, extra=(), timeout_s=DEFAULT_TIMEOUT_S, out=sy
     env = dict(os.environ, PUNNET_URL=node_url, ANSIBLE_NOCOLOR="1", ANSIBLE_FORCE_COLOR="0")
     print("+ " + " ".join(command), file=out, flush=True)
     lines = []
-    deadline = time.monotonic() + timeout_s
     with subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as process:
-        for line in process.stdout:
-            lines.append(line)
-            out.write(line)
-            if time.monotonic() > deadline:
-                process.kill()
-                raise PunnetError("ansible-playbook ran longer than %d s and was stopped" % timeout_s)
-        code = process.wait()
+        # a watchdog, so that even a silent, hung ansible-playbook is stopped at the deadline
+        watchdog = threading.Timer(timeout_s, process.kill)
+        watchdog.start()
+        try:
+            for line in process.stdout:
+                lines.append(line)
+                out.write(line)
+            code = process.wait()
+        finally:
+            expired = not watchdog.is_alive() and watchdog.finished.is_set() and process.returncode == -9
+            watchdog.cancel()
+    if expired:
+        raise PunnetError("ansible-playbook ran longer than %d s and was stopped" % timeout_s)
     return code, recap.outcomes("".join(lines))
