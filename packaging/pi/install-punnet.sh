@@ -103,8 +103,10 @@ set_default() {
   file="$ROOT/etc/default/punnet"
   mkdir -p "$(dirname "$file")"
   touch "$file"
-  grep -v "^$1=" "$file" > "$file.new" || true
+  # 640 like the package ships it: the file may hold the cluster key
+  (umask 027 && grep -v "^$1=" "$file" > "$file.new") || true
   echo "$1=$2" >> "$file.new"
+  chmod 640 "$file.new"
   mv "$file.new" "$file"
 }
 

@@ -57,6 +57,7 @@ class PackageLifecycleTest {
             assertEquals(32, Base64.getDecoder().decode(root.property("/etc/punnet/secrets.properties", "cluster.key")).length);
             assertTrue(root.property("/etc/punnet/secrets.properties", "api.token").length() >= 16);
 
+            assertEquals("rw-r-----", mode(root.path("/etc/default/punnet")), "it may hold the cluster key");
             assertEquals("/lib/systemd/system/punnet.service", Files.readSymbolicLink(root.path(WANTS)).toString());
             assertTrue(root.exists("/etc/systemd/system/multi-user.target.wants/punnet-identity.service"));
         }
@@ -82,6 +83,7 @@ class PackageLifecycleTest {
             assertNull(root.property("/etc/punnet/secrets.properties", "cluster.key"));
             assertEquals("\"" + key + "\"", root.property("/etc/default/punnet", "PUNNET_CLUSTER_KEY"),
                     "--force-confold kept the administrator's file");
+            assertEquals("rw-r-----", mode(root.path("/etc/default/punnet")), "no longer world-readable: it holds the key");
         }
     }
 
