@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  * Clone safety, end to end on directories: a card is installed, configured and used (the node
  * has state), sealed by the Pi script, and copied twice; each copy boots with its own new machine
  * id (as systemd writes it), and {@code punnet-identity} (run as its unit would, on the copy's
- * root) gives each copy its own node name and none of the first node's per-node state, while the
- * cluster secrets stay. Also: on an unchanged machine it changes nothing.
+ * root) gives each copy its own node name, its own SSH host keys and none of the first node's
+ * per-node state, while the cluster secrets stay. Also: on an unchanged machine it changes nothing.
  */
 class IdentityTest {
 
@@ -80,6 +80,9 @@ class IdentityTest {
                 assertFalse(copy.exists("/var/lib/punnet/.punnet"));
                 assertEquals(key, copy.property("/etc/punnet/secrets.properties", "cluster.key"), "same cluster");
             }
+            String key1 = Files.readString(copy1.path("/etc/ssh/ssh_host_ed25519_key.pub"));
+            String key2 = Files.readString(copy2.path("/etc/ssh/ssh_host_ed25519_key.pub"));
+            assertNotEquals(key1, key2, "each copy made its own SSH host keys");
             assertEquals("raspberrypi-1abcdef0", names[0]);
             assertEquals("raspberrypi-2abcdef0", names[1]);
             assertNotEquals(names[0], names[1]);
