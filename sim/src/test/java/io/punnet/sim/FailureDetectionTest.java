@@ -45,6 +45,7 @@ class FailureDetectionTest {
             long crashedAt = sim.now();
             long took = sim.runUntil(() -> sim.everyRunningNodeSees(victim, MemberStatus.DEAD), SECOND / 10,
                     30 * SECOND);
+            System.out.printf("crash convicted everywhere seed=%d: %.1f s%n", seed, took / 1e9);
             assertTrue(took >= 0, "not convicted everywhere within 30 s");
             for (Observed d : deaths) {
                 assertEquals(sim.node(victim).name(), d.event().member().name(), "wrong conviction " + d);

@@ -34,6 +34,7 @@ class MembershipTest {
             assertTrue(sim.everyRunningNodeSeesAcross(half, MemberStatus.DEAD), "the halves did not convict each other");
             sim.heal();
             long took = sim.runUntil(sim::allRunningAgree, SECOND / 10, 30 * SECOND);
+            System.out.printf("partition heal seed=%d: %.1f s%n", seed, took / 1e9);
             assertTrue(took >= 0 && took <= 10 * SECOND, "healed after " + took / 1e9 + " s");
         });
     }
@@ -50,6 +51,7 @@ class MembershipTest {
             sim.restart(victim, seed % 2 == 0);
             assertTrue(sim.node(victim).gossip().generation() > oldGeneration);
             long took = sim.runUntil(sim::allRunningAgree, SECOND / 10, 30 * SECOND);
+            System.out.printf("restart after conviction seed=%d: seen everywhere in %.1f s%n", seed, took / 1e9);
             assertTrue(took >= 0 && took <= 5 * SECOND, "restart seen everywhere after " + took / 1e9 + " s");
         });
     }
@@ -77,6 +79,7 @@ class MembershipTest {
             assertTrue(sim.everyRunningNodeSeesAcross(List.of(lonely), MemberStatus.DEAD), "isolation not noticed");
             sim.heal();
             long took = sim.runUntil(sim::allRunningAgree, SECOND / 10, 60 * SECOND);
+            System.out.printf("isolated node rejoined seed=%d: %.1f s%n", seed, took / 1e9);
             assertTrue(took >= 0, "the isolated node never rejoined");
         });
     }

@@ -62,6 +62,7 @@ public final class GossipNode implements Inbound {
     private long lastTickNanos = -1;
     private long graceUntilNanos = Long.MIN_VALUE;
     private long nextPushPullNanos;
+    private long pushPullBackoffNanos;
     private long lastRefuteRound = -1;
     private long round;
 
@@ -98,7 +99,8 @@ public final class GossipNode implements Inbound {
         this.fallback = new TimeoutLiveness(settings.failureTimeoutNanos());
         this.rules = new StatusRules(table, events, rumors, counters, this::feed);
         this.judge = new Judge(table, settings, rules);
-        this.nextPushPullNanos = now + settings.pushPullIntervalNanos();
+        this.pushPullBackoffNanos = settings.roundIntervalNanos();
+        this.nextPushPullNanos = now + pushPullBackoffNanos;
     }
 
     // ---- life cycle -------------------------------------------------------------------------
@@ -210,7 +212,10 @@ public final class GossipNode implements Inbound {
             nextPushPullNanos = now + 4 * settings.roundIntervalNanos();
         } else {
             outbox.transport().pushPull(pick(live).state().endpoint(), new PushPullRequest(view(), false));
-            nextPushPullNanos = now + settings.pushPullIntervalNanos();
+            // right after a join the view is still small: exchange full views at 1, 2, 4... rounds
+            // until the push-pull interval, so a node learns a big cluster in a few exchanges
+            nextPushPullNanos = now + pushPullBackoffNanos;
+            pushPullBackoffNanos = Math.min(2 * pushPullBackoffNanos, settings.pushPullIntervalNanos());
         }
     }
 
@@ -333,9 +338,18 @@ public final class GossipNode implements Inbound {
         }
         MergeResult result = table.merge(subject, rumor.baseStateVersion(), now);
         rules.apply(result, now, true);
-        if (result.isNews()) {
+        if (result.isNews() && !onlySuspects(rumor)) {
             rumors.forward(rumor, null);
         }
+    }
+
+    /**
+     * A change of a node's published suspects goes to its fanout peers only, and on by anti-entropy:
+     * in a big cluster many lists change every round, and flooding each would cost N² datagrams.
+     */
+    private static boolean onlySuspects(Rumor rumor) {
+        return rumor.kind() == RumorKind.STATE && rumor.subject().applicationState().size() == 1
+                && rumor.subject().applicationState().containsKey(MemberTable.SUSPECTS_KEY);
     }
 
     /** Someone convicted this node: a newer heartbeat, told at once, proves it wrong. */
@@ -408,7 +422,7 @@ public final class GossipNode implements Inbound {
         long base = local.stateVersion();
         local.beat(now);
         local.put(MemberTable.STATUS_KEY, MemberTable.LEFT_VALUE, now);
-        MemberStatus previous = table.local().status(MemberStatus.LEFT, now);
+        MemberStatus previous = table.setStatus(table.local(), MemberStatus.LEFT, now);
         events.statusChanged(table.local(), previous);
         rumors.start(RumorKind.LEFT, local.state().deltaAfter(base), base);
         left = true;

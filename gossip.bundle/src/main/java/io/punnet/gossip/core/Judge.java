@@ -46,7 +46,7 @@ final class Judge {
     /** Runs the verdicts of one round. */
     void judge(Liveness liveness, long nowNanos, boolean inGrace) {
         List<MemberRecord> suspects = new ArrayList<>();
-        for (MemberRecord r : table.livePeers()) {
+        for (MemberRecord r : new ArrayList<>(table.livePeers())) {
             Suspicion s = liveness.suspicion(r.name(), nowNanos);
             r.lastSuspicion(s);
             boolean fresh = nowNanos - r.knownSinceNanos() < settings.suspicionTimeoutNanos();
@@ -81,7 +81,7 @@ final class Judge {
     /** How many other live members publish {@code r} as a suspect. */
     int confirmations(MemberRecord r) {
         int n = 0;
-        for (Map.Entry<String, Long> e : r.suspectedBy().entrySet()) {
+        for (Map.Entry<String, Long> e : table.suspectedBy(r.name()).entrySet()) {
             if (e.getKey().equals(table.localName())) {
                 continue;
             }

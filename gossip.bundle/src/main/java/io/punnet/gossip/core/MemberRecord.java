@@ -2,8 +2,6 @@ package io.punnet.gossip.core;
 
 import java.util.Collections;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 import io.punnet.gossip.api.MemberStatus;
 import io.punnet.gossip.api.Suspicion;
@@ -24,8 +22,6 @@ final class MemberRecord {
     private long knownSinceNanos;
     /** The members this one publishes as its suspects (its gossip.suspects value). */
     private Set<String> suspects = Collections.emptySet();
-    /** Who publishes this member as a suspect, and since when (local time). */
-    private final SortedMap<String, Long> suspectedBy = new TreeMap<>();
     private Suspicion lastSuspicion;
 
     MemberRecord(EndpointState state, MemberStatus status, long nowNanos) {
@@ -75,7 +71,7 @@ final class MemberRecord {
         return status;
     }
 
-    /** Sets the status; returns the previous one. */
+    /** Sets the status (through {@link MemberTable#setStatus}); returns the previous one. */
     MemberStatus status(MemberStatus newStatus, long nowNanos) {
         MemberStatus old = status;
         if (old != newStatus) {
@@ -118,7 +114,4 @@ final class MemberRecord {
         lastSuspicion = s;
     }
 
-    SortedMap<String, Long> suspectedBy() {
-        return suspectedBy;
-    }
 }

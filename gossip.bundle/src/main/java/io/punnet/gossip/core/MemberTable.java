@@ -30,9 +30,10 @@ final class MemberTable {
     private final String localName;
     private final Map<String, MemberRecord> records = new TreeMap<>();
     private final Map<String, Tombstone> tombstones = new TreeMap<>();
+    private final Map<String, java.util.SortedMap<String, Long>> suspectedBy = new java.util.HashMap<>();
+    private final PeerSet livePeers = new PeerSet();
+    private final PeerSet deadPeers = new PeerSet();
     private List<MemberRecord> ordered;
-    private List<MemberRecord> livePeers;
-    private List<MemberRecord> deadPeers;
 
     private record Tombstone(HeartbeatState heartbeat, long untilNanos) {
     }
@@ -70,44 +71,39 @@ final class MemberTable {
         return records.size();
     }
 
-    /** Live members other than this node, in name order (cached until a status changes). */
+    /** Live members other than this node (in no meaningful order; for random picks and scans). */
     List<MemberRecord> livePeers() {
-        if (livePeers == null) {
-            rebuildPeerLists();
-        }
         return livePeers;
     }
 
-    /** DEAD members (not LEFT), in name order. */
+    /** DEAD members (not LEFT). */
     List<MemberRecord> deadPeers() {
-        if (deadPeers == null) {
-            rebuildPeerLists();
-        }
         return deadPeers;
     }
 
-    /** Must be called after any status change of any record. */
-    void statusesChanged() {
-        ordered = null;
-        livePeers = null;
-        deadPeers = null;
+    /** Sets a member's status and keeps the peer sets in step; returns the previous status. */
+    MemberStatus setStatus(MemberRecord r, MemberStatus status, long nowNanos) {
+        MemberStatus previous = r.status(status, nowNanos);
+        if (previous != status && !r.name().equals(localName)) {
+            file(r);
+        }
+        return previous;
     }
 
-    private void rebuildPeerLists() {
-        List<MemberRecord> live = new ArrayList<>();
-        List<MemberRecord> dead = new ArrayList<>();
-        for (MemberRecord r : records.values()) {
-            if (r.name().equals(localName)) {
-                continue;
-            }
-            if (r.status().isLive()) {
-                live.add(r);
-            } else if (r.status() == MemberStatus.DEAD) {
-                dead.add(r);
-            }
+    private void file(MemberRecord r) {
+        livePeers.exclude(r);
+        deadPeers.exclude(r);
+        if (r.status().isLive()) {
+            livePeers.include(r);
+        } else if (r.status() == MemberStatus.DEAD) {
+            deadPeers.include(r);
         }
-        livePeers = live;
-        deadPeers = dead;
+    }
+
+    /** Who publishes {@code name} as a suspect, and since when (local time); a live view. */
+    java.util.SortedMap<String, Long> suspectedBy(String name) {
+        java.util.SortedMap<String, Long> by = suspectedBy.get(name);
+        return by == null ? java.util.Collections.emptySortedMap() : by;
     }
 
     /**
@@ -130,13 +126,9 @@ final class MemberTable {
             EndpointState admitted = baseStateVersion == 0 ? in : withoutValues(in);
             rec = new MemberRecord(admitted, statusOf(admitted), nowNanos);
             records.put(name, rec);
+            ordered = null;
+            file(rec);
             indexSuspects(rec, nowNanos);
-            for (MemberRecord other : records.values()) {
-                if (other.suspects().contains(name)) {
-                    rec.suspectedBy().put(other.name(), nowNanos);
-                }
-            }
-            statusesChanged();
             return new MergeResult(MergeResult.Kind.NEW, rec, true, List.copyOf(admitted.applicationState().keySet()));
         }
         long known = rec.generation();
@@ -231,24 +223,28 @@ final class MemberTable {
         }
     }
 
-    /** Re-reads one member's published suspects and updates everybody's "suspected by". */
+    /** Re-reads one member's published suspects and updates the "suspected by" index. */
     private void indexSuspects(MemberRecord rec, long nowNanos) {
         java.util.Set<String> now = parseSuspects(rec.state().value(SUSPECTS_KEY));
+        unindex(rec, now);
+        for (String s : now) {
+            suspectedBy.computeIfAbsent(s, k -> new TreeMap<>()).putIfAbsent(rec.name(), nowNanos);
+        }
+        rec.suspects(now);
+    }
+
+    private void unindex(MemberRecord rec, java.util.Set<String> keep) {
         for (String old : rec.suspects()) {
-            if (!now.contains(old)) {
-                MemberRecord target = records.get(old);
-                if (target != null) {
-                    target.suspectedBy().remove(rec.name());
+            if (!keep.contains(old)) {
+                java.util.SortedMap<String, Long> by = suspectedBy.get(old);
+                if (by != null) {
+                    by.remove(rec.name());
+                    if (by.isEmpty()) {
+                        suspectedBy.remove(old);
+                    }
                 }
             }
         }
-        for (String s : now) {
-            MemberRecord target = records.get(s);
-            if (target != null) {
-                target.suspectedBy().putIfAbsent(rec.name(), nowNanos);
-            }
-        }
-        rec.suspects(now);
     }
 
     static java.util.Set<String> parseSuspects(String value) {
@@ -272,20 +268,15 @@ final class MemberTable {
             MemberRecord r = it.next();
             if (!r.status().isLive() && nowNanos - r.statusSinceNanos() >= delayNanos) {
                 it.remove();
+                deadPeers.exclude(r);
+                unindex(r, java.util.Collections.emptySet());
+                r.suspects(java.util.Collections.emptySet());
                 tombstones.put(r.name(), new Tombstone(r.state().heartbeat(), nowNanos + delayNanos));
                 reaped.add(r);
             }
         }
         if (!reaped.isEmpty()) {
-            for (MemberRecord r : reaped) {
-                for (String s : r.suspects()) {
-                    MemberRecord target = records.get(s);
-                    if (target != null) {
-                        target.suspectedBy().remove(r.name());
-                    }
-                }
-            }
-            statusesChanged();
+            ordered = null;
         }
         tombstones.values().removeIf(t -> t.untilNanos() <= nowNanos);
         return reaped;

@@ -109,9 +109,8 @@ final class StatusRules implements Judge.Verdicts {
     }
 
     private void set(MemberRecord r, MemberStatus status, long now) {
-        MemberStatus previous = r.status(status, now);
+        MemberStatus previous = table.setStatus(r, status, now);
         if (previous != status) {
-            table.statusesChanged();
             events.statusChanged(r, previous);
         }
     }
@@ -151,7 +150,7 @@ final class StatusRules implements Judge.Verdicts {
     /** The explanation of one member at {@code now}. */
     MemberInsight insight(MemberRecord r, long now) {
         Map<String, Long> by = new TreeMap<>();
-        r.suspectedBy().forEach((name, since) -> by.put(name, now - since));
+        table.suspectedBy(r.name()).forEach((name, since) -> by.put(name, now - since));
         return new MemberInsight(r.name(), r.status(), r.generation(), r.heartbeat(), now - r.lastHeardNanos(),
                 now - r.statusSinceNanos(), new TreeMap<>(by), r.lastSuspicion());
     }

@@ -23,11 +23,21 @@ import java.util.TreeMap;
 public record EndpointState(String name, Endpoint endpoint, HeartbeatState heartbeat,
         SortedMap<String, VersionedValue> applicationState) {
 
+    /** The class of the unmodifiable sorted views this record holds. */
+    private static final Class<?> FROZEN = Collections.unmodifiableSortedMap(new TreeMap<>()).getClass();
+
+    /**
+     * Copies the values into an unmodifiable sorted map, unless they already are such a view (as when
+     * one state is derived from another: a heartbeat bump happens every round for every member, and
+     * must not copy the values each time). Callers must not keep mutating a map they wrapped so.
+     */
     public EndpointState {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(heartbeat, "heartbeat");
-        applicationState = Collections.unmodifiableSortedMap(new TreeMap<>(applicationState));
+        if (applicationState.getClass() != FROZEN || applicationState.comparator() != null) {
+            applicationState = Collections.unmodifiableSortedMap(new TreeMap<>(applicationState));
+        }
     }
 
     /** A state with no application values. */
