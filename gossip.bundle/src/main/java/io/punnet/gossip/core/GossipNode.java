@@ -331,13 +331,17 @@ public final class GossipNode implements Inbound {
             return;
         }
         if (rumor.kind() == RumorKind.DEAD) {
-            if (rules.acceptDeathVerdict(subject, now)) {
+            if (rules.acceptDeathVerdict(subject, now, 2 * settings.roundIntervalNanos())) {
                 rumors.forward(rumor, null);
             }
             return;
         }
         MergeResult result = table.merge(subject, rumor.baseStateVersion(), now);
         rules.apply(result, now, true);
+        if (result.changedKeys().contains(MemberTable.SUSPECTS_KEY) && now >= graceUntilNanos) {
+            // a confirmation may have arrived: judge the suspects now, not at the next round
+            judge.reconsider(now);
+        }
         if (result.isNews() && !onlySuspects(rumor)) {
             rumors.forward(rumor, null);
         }

@@ -72,6 +72,16 @@ final class Judge {
         }
     }
 
+    /** Convicts the current suspects whose confirmations are now complete (between rounds). */
+    void reconsider(long nowNanos) {
+        int needed = needed(table.livePeers().size() - 1);
+        for (MemberRecord r : new ArrayList<>(table.livePeers())) {
+            if (r.status() == MemberStatus.SUSPECT && confirmations(r) >= needed) {
+                verdicts.convict(r, nowNanos);
+            }
+        }
+    }
+
     /** Confirmations needed with {@code liveOthers} other live members: k or the quorum, capped. */
     int needed(int liveOthers) {
         int quorum = (int) Math.ceil(settings.confirmationQuorum() * liveOthers);

@@ -77,13 +77,16 @@ final class StatusRules implements Judge.Verdicts {
     }
 
     /**
-     * Takes another node's death verdict if this node suspects the member too and knows no newer
-     * heartbeat; true if taken. (A node that does not suspect it leaves the verdict to its own judge,
-     * so one wrong verdict cannot sweep the cluster.)
+     * Takes another node's death verdict if this node doubts the member too (suspects it, or has not
+     * heard a newer heartbeat of it for {@code staleNanos}) and knows no newer heartbeat; true if
+     * taken. A node that heard the member lately leaves the verdict to its own judge, so one wrong
+     * verdict cannot sweep the cluster, while a crash (silent everywhere) is learned in milliseconds.
      */
-    boolean acceptDeathVerdict(EndpointState subject, long now) {
+    boolean acceptDeathVerdict(EndpointState subject, long now, long staleNanos) {
         MemberRecord r = table.get(subject.name());
-        if (r == null || r.status() != MemberStatus.SUSPECT || r.generation() != subject.heartbeat().generation()
+        boolean doubts = r != null && (r.status() == MemberStatus.SUSPECT
+                || r.status() == MemberStatus.ALIVE && now - r.lastHeardNanos() > staleNanos);
+        if (!doubts || r.generation() != subject.heartbeat().generation()
                 || r.heartbeat() > subject.heartbeat().version()) {
             return false;
         }
