@@ -7,7 +7,6 @@ import static org.junit.Assert.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,12 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.Enumeration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 import javax.inject.Inject;
 
@@ -67,7 +62,7 @@ public class DeployGossipTest {
         Bundle gossip = bundleNamed("io.punnet.gossip");
         long generation = generation();
         Path variant = Files.createTempFile("gossip-variant", ".jar");
-        Files.write(variant, withExtraEntry(Path.of(URI.create(gossip.getLocation().replaceFirst("^reference:", "")))));
+        Files.write(variant, VariantJars.withExtraEntry(Path.of(URI.create(gossip.getLocation().replaceFirst("^reference:", ""))), "the same gossip, another digest"));
 
         String refused = gogo("punnet:deploy " + variant + " all");
         assertTrue(refused, refused.startsWith("refused (GOSSIP_NOT_ALLOWED)"));
@@ -131,22 +126,6 @@ public class DeployGossipTest {
         }
     }
 
-    private static byte[] withExtraEntry(Path jar) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipFile in = new ZipFile(jar.toFile()); ZipOutputStream zip = new ZipOutputStream(out)) {
-            Enumeration<? extends ZipEntry> entries = in.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry e = entries.nextElement();
-                zip.putNextEntry(new ZipEntry(e.getName()));
-                try (InputStream data = in.getInputStream(e)) {
-                    data.transferTo(zip);
-                }
-            }
-            zip.putNextEntry(new ZipEntry("META-INF/punnet-swap.txt"));
-            zip.write("the same gossip, another digest".getBytes(StandardCharsets.UTF_8));
-        }
-        return out.toByteArray();
-    }
 
     private Bundle bundleNamed(String name) {
         for (Bundle b : context.getBundles()) {

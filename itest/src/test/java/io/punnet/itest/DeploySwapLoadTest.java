@@ -3,18 +3,14 @@ package io.punnet.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,9 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 import javax.inject.Inject;
 
@@ -124,7 +117,7 @@ public class DeploySwapLoadTest {
         Bundle bundle = bundleNamed(symbolicName);
         Path original = Path.of(java.net.URI.create(bundle.getLocation().replaceFirst("^reference:", "")));
         byte[] a = Files.readAllBytes(original);
-        byte[] b = withExtraEntry(original);
+        byte[] b = VariantJars.withExtraEntry(original, "the same bundle, another digest");
         load.phase = symbolicName.substring(symbolicName.lastIndexOf('.') + 1);
         long start = System.nanoTime();
         for (int i = 0; i < times; i++) {
@@ -136,22 +129,6 @@ public class DeploySwapLoadTest {
         load.phase = "idle";
     }
 
-    private static byte[] withExtraEntry(Path jar) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipFile in = new ZipFile(jar.toFile()); ZipOutputStream zip = new ZipOutputStream(out)) {
-            Enumeration<? extends ZipEntry> entries = in.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry e = entries.nextElement();
-                zip.putNextEntry(new ZipEntry(e.getName()));
-                try (InputStream data = in.getInputStream(e)) {
-                    data.transferTo(zip);
-                }
-            }
-            zip.putNextEntry(new ZipEntry("META-INF/punnet-swap.txt"));
-            zip.write("the same bundle, another digest".getBytes(StandardCharsets.UTF_8));
-        }
-        return out.toByteArray();
-    }
 
     private RolloutStatus await(String id) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;

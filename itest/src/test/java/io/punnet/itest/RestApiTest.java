@@ -407,20 +407,6 @@ public class RestApiTest {
     }
 
     private void awaitBody(String path, String wanted) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> response = send("GET", path);
-                last = response.statusCode() + " " + response.body();
-                if (response.statusCode() == 200 && response.body().contains(wanted)) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                last = notYet.toString();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no '" + wanted + "' from " + path + " within 30 s; last: " + last);
+        Polling.awaitBody(path, () -> send("GET", path), wanted, Duration.ofSeconds(30), Duration.ofMillis(100));
     }
 }

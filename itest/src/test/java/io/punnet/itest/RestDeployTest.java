@@ -317,20 +317,6 @@ public class RestDeployTest {
     }
 
     private void awaitBody(String path, String wanted) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> response = get(path);
-                last = response.statusCode() + " " + response.body();
-                if (response.statusCode() == 200 && response.body().contains(wanted)) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                last = notYet.toString();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no '" + wanted + "' from " + path + " within 30 s; last: " + last);
+        Polling.awaitBody(path, () -> get(path), wanted, Duration.ofSeconds(30), Duration.ofMillis(100));
     }
 }

@@ -84,20 +84,6 @@ public class RestForwardingTest {
     }
 
     private static void awaitBody(URI uri, String wanted) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> response = send("GET", uri, null);
-                last = response.statusCode() + " " + response.body();
-                if (response.statusCode() == 200 && response.body().contains(wanted)) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                last = notYet.toString();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no '" + wanted + "' from " + uri + " within 40 s; last: " + last);
+        Polling.awaitBody(uri.toString(), () -> send("GET", uri, null), wanted, Duration.ofSeconds(40), Duration.ofMillis(200));
     }
 }
