@@ -4,6 +4,7 @@ import io.punnet.gossip.testing.FakeCluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -78,7 +79,14 @@ class MonitoringComponentTest {
         nextPublished();
         component.deactivate();
         component = null;
-        assertFalse(samplingThreadAlive(), "the thread ends with the component, so nothing samples or publishes");
+        cluster.published.clear();
+        // the executor has terminated when deactivate returns; its worker thread exits a moment later
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (samplingThreadAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertFalse(samplingThreadAlive(), "the thread ends with the component");
+        assertNull(cluster.published.poll(50, TimeUnit.MILLISECONDS), "nothing is published after deactivation");
     }
 
     @Test
