@@ -55,6 +55,12 @@ final class MemberRecord {
         this.stateVersion = newState.stateVersion();
     }
 
+    /** The digest of the member's state, without recounting its values. */
+    io.punnet.gossip.core.model.GossipDigest digest() {
+        return new io.punnet.gossip.core.model.GossipDigest(state.name(), state.heartbeat().generation(),
+                state.heartbeat().version(), stateVersion);
+    }
+
     long stateVersion() {
         return stateVersion;
     }

@@ -49,7 +49,7 @@ final class Scuttlebutt {
         List<MemberRecord> all = table.ordered();
         int room = budget - 4;
         List<GossipDigest> digests = new ArrayList<>();
-        GossipDigest self = table.local().state().digest();
+        GossipDigest self = table.local().digest();
         digests.add(self);
         room -= MessageSize.digest(self);
         int start = random.nextInt(all.size());
@@ -59,7 +59,7 @@ final class Scuttlebutt {
             if (r == table.local()) {
                 continue;
             }
-            GossipDigest d = r.state().digest();
+            GossipDigest d = r.digest();
             int size = MessageSize.digest(d);
             if (size > room) {
                 partial = true;
@@ -90,7 +90,7 @@ final class Scuttlebutt {
                 continue;
             }
             if (d.stateVersion() > rec.stateVersion() || rec.heartbeat() > d.heartbeat()) {
-                room = add(digests, rec.state().digest(), room);
+                room = add(digests, rec.digest(), room);
             }
             if (rec.stateVersion() > d.stateVersion()) {
                 deltas.add(new DeltaPacker.Candidate(rec.state().deltaAfter(d.stateVersion()), lag(rec, d)));
