@@ -3,8 +3,6 @@ package io.punnet.gossip.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
@@ -54,15 +52,13 @@ public final class GossipNode implements Inbound {
     private final Events events;
     private final StatusRules rules;
     private final TimeoutLiveness fallback;
-    private final Set<Endpoint> seeds = new TreeSet<>();
+    private final Contacts contacts;
     private Liveness liveness;
     private Scheduler.Cancellable nextTick;
     private boolean running;
     private boolean left;
     private long lastTickNanos = -1;
     private long graceUntilNanos = Long.MIN_VALUE;
-    private long nextPushPullNanos;
-    private long pushPullBackoffNanos;
     private long lastRefuteRound = -1;
     private long round;
 
@@ -99,8 +95,7 @@ public final class GossipNode implements Inbound {
         this.fallback = new TimeoutLiveness(settings.failureTimeoutNanos());
         this.rules = new StatusRules(table, events, rumors, counters, this::feed);
         this.judge = new Judge(table, settings, rules);
-        this.pushPullBackoffNanos = settings.roundIntervalNanos();
-        this.nextPushPullNanos = now + pushPullBackoffNanos;
+        this.contacts = new Contacts(settings, table, outbox, scuttlebutt, random, now);
     }
 
     // ---- life cycle -------------------------------------------------------------------------
@@ -113,7 +108,7 @@ public final class GossipNode implements Inbound {
         running = true;
         graceUntilNanos = clock.monotonicNanos() + settings.pauseGraceNanos();
         nextTick = scheduler.schedule(random.nextLong(settings.roundIntervalNanos()), this::scheduledTick);
-        joinViaSeed();
+        contacts.joinViaSeed();
     }
 
     /** Stops the rounds without a goodbye (a crash, or before a bundle update). */
@@ -150,8 +145,7 @@ public final class GossipNode implements Inbound {
             }
             events.removed(r);
         }
-        gossip();
-        maybePushPull(now);
+        contacts.round(now);
     }
 
     /** A round that comes much later than planned means this node stood still: forgive the silence. */
@@ -163,86 +157,6 @@ public final class GossipNode implements Inbound {
                 r.restartStatusClock(now);
             }
         }
-    }
-
-    private void gossip() {
-        List<MemberRecord> live = table.livePeers();
-        List<MemberRecord> dead = table.deadPeers();
-        if (live.isEmpty() && dead.isEmpty() && seeds.isEmpty()) {
-            return;
-        }
-        Syn syn = scuttlebutt.syn();
-        if (!live.isEmpty()) {
-            outbox.send(pick(live).state().endpoint(), syn);
-        }
-        if (!dead.isEmpty() && random.nextDouble() * (live.size() + 1) < dead.size()) {
-            outbox.send(pick(dead).state().endpoint(), syn);
-        }
-        Endpoint seed = unknownSeed();
-        if (seed != null && (live.isEmpty() || random.nextInt(live.size() + 1) == 0)) {
-            outbox.send(seed, syn);
-        }
-    }
-
-    /** A random seed that is neither this node nor a live member, or null. */
-    private Endpoint unknownSeed() {
-        if (seeds.isEmpty()) {
-            return null;
-        }
-        List<Endpoint> list = new ArrayList<>(seeds);
-        Endpoint e = list.get(random.nextInt(list.size()));
-        if (e.equals(outbox.transport().localEndpoint())) {
-            return null;
-        }
-        for (MemberRecord r : table.livePeers()) {
-            if (r.state().endpoint().equals(e)) {
-                return null;
-            }
-        }
-        return e;
-    }
-
-    private void maybePushPull(long now) {
-        if (now < nextPushPullNanos) {
-            return;
-        }
-        List<MemberRecord> live = table.livePeers();
-        if (live.isEmpty()) {
-            joinViaSeed();
-            nextPushPullNanos = now + 4 * settings.roundIntervalNanos();
-        } else {
-            outbox.transport().pushPull(pick(live).state().endpoint(), new PushPullRequest(view(), false));
-            // right after a join the view is still small: exchange full views at 1, 2, 4... rounds
-            // until the push-pull interval, so a node learns a big cluster in a few exchanges
-            nextPushPullNanos = now + pushPullBackoffNanos;
-            pushPullBackoffNanos = Math.min(2 * pushPullBackoffNanos, settings.pushPullIntervalNanos());
-        }
-    }
-
-    private void joinViaSeed() {
-        Endpoint self = outbox.transport().localEndpoint();
-        List<Endpoint> candidates = new ArrayList<>();
-        for (Endpoint e : seeds) {
-            if (!e.equals(self)) {
-                candidates.add(e);
-            }
-        }
-        if (!candidates.isEmpty()) {
-            outbox.transport().pushPull(candidates.get(random.nextInt(candidates.size())),
-                    new PushPullRequest(view(), true));
-        }
-    }
-
-    private <T> T pick(List<T> list) {
-        return list.get(random.nextInt(list.size()));
-    }
-
-    private List<EndpointState> view() {
-        List<EndpointState> states = new ArrayList<>(table.size());
-        for (MemberRecord r : table.ordered()) {
-            states.add(r.state());
-        }
-        return states;
     }
 
     // ---- inbound ------------------------------------------------------------------------------
@@ -280,15 +194,13 @@ public final class GossipNode implements Inbound {
     public PushPullResponse answer(Endpoint from, PushPullRequest request, int wireBytes) {
         counters.received(wireBytes);
         mergeAll(request.states(), clock.monotonicNanos());
-        return new PushPullResponse(view());
+        return new PushPullResponse(contacts.view());
     }
 
     @Override
     public void pushPullFailed(Endpoint to, String reason) {
         counters.dropped("push-pull-" + reason);
-        if (table.livePeers().isEmpty()) {
-            nextPushPullNanos = clock.monotonicNanos();
-        }
+        contacts.pushPullFailed(clock.monotonicNanos());
     }
 
     @Override
@@ -411,9 +323,9 @@ public final class GossipNode implements Inbound {
 
     /** See {@link Cluster#addSeed(String, int)}. */
     public void addSeed(Endpoint seed) {
-        boolean added = seeds.add(seed);
+        boolean added = contacts.addSeed(seed);
         if (added && running && table.livePeers().isEmpty()) {
-            joinViaSeed();
+            contacts.joinViaSeed();
         }
     }
 
