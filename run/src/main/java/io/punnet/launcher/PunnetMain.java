@@ -42,7 +42,7 @@ public final class PunnetMain {
             System.exit(EXIT_BAD_SETTING);
             return;
         } catch (IOException e) {
-            System.err.println("punnet: cannot start: " + e.getMessage());
+            System.err.println("punnet: cannot start: " + describe(e));
             System.exit(EXIT_BAD_SETTING);
             return;
         }
@@ -97,6 +97,19 @@ public final class PunnetMain {
         }
         urls.sort(null);
         return String.join(" ", urls);
+    }
+
+    /** One line for an I/O failure: what could not be done, and where. */
+    static String describe(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            Path where = Path.of(denied.getFile());
+            Path dir = where.getParent() == null ? where : where.getParent();
+            return "no permission to write in " + dir + " (the node keeps its secrets and state there)";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+            return fs.getFile() + ": " + (fs.getReason() == null ? fs.getClass().getSimpleName() : fs.getReason());
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     static Map<String, String> readProperties(Path file) throws IOException {
