@@ -269,12 +269,8 @@ public class DeployRolloutTest {
         }
 
         static byte[] jar(String name, String version, String importPackage, boolean missingReference) {
-            Manifest m = new Manifest();
+            Manifest m = TestBundles.manifest(name, version);
             Attributes a = m.getMainAttributes();
-            a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-            a.putValue("Bundle-ManifestVersion", "2");
-            a.putValue("Bundle-SymbolicName", name);
-            a.putValue("Bundle-Version", version);
             a.putValue("Service-Component", "OSGI-INF/hello.xml");
             if (importPackage != null) {
                 a.putValue("Import-Package", importPackage);

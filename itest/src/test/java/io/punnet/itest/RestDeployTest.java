@@ -21,7 +21,6 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.regex.Matcher;
@@ -228,12 +227,7 @@ public class RestDeployTest {
     }
 
     private static byte[] jar(String name, String version, int padding) throws IOException {
-        Manifest m = new Manifest();
-        Attributes a = m.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", name);
-        a.putValue("Bundle-Version", version);
+        Manifest m = TestBundles.manifest(name, version);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(out, m)) {
             if (padding > 0) {
