@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
 
 import io.punnet.gossip.core.message.Message;
 import io.punnet.gossip.core.message.MessageSize;
-import io.punnet.gossip.core.message.PushPullRequest;
+import io.punnet.gossip.core.message.StreamRequest;
 import io.punnet.gossip.core.message.PushPullResponse;
 import io.punnet.gossip.core.model.Endpoint;
 import io.punnet.gossip.core.wire.MessageCodec;
@@ -126,13 +126,13 @@ public final class SimNetwork {
         return size;
     }
 
-    void pushPull(SimNode from, Endpoint to, PushPullRequest request) {
+    void pushPull(SimNode from, Endpoint to, StreamRequest request) {
         int fromIncarnation = from.incarnation();
         Endpoint source = from.endpoint();
         SimNode target = byEndpoint.get(to);
         int size = streamSize(request) + STREAM_OVERHEAD_BYTES;
-        PushPullRequest carriedRequest = streamCodec == null ? request
-                : (PushPullRequest) streamCodec.decode(streamCodec.encode(request));
+        StreamRequest carriedRequest = streamCodec == null ? request
+                : (StreamRequest) streamCodec.decode(streamCodec.encode(request));
         traffic.sent(request.type(), size);
         from.sentOnStream(size);
         if (target == null || !open(from.name(), target.name()) || !open(target.name(), from.name())) {

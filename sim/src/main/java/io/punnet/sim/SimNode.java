@@ -11,7 +11,7 @@ import io.punnet.gossip.core.GossipSettings;
 import io.punnet.gossip.core.Scheduler;
 import io.punnet.gossip.core.Transport;
 import io.punnet.gossip.core.message.Message;
-import io.punnet.gossip.core.message.PushPullRequest;
+import io.punnet.gossip.core.message.StreamRequest;
 import io.punnet.gossip.core.message.PushPullResponse;
 import io.punnet.gossip.core.model.Endpoint;
 
@@ -182,7 +182,7 @@ public final class SimNode implements Clock, Scheduler, Transport {
     }
 
     @Override
-    public void pushPull(Endpoint to, PushPullRequest request) {
+    public void pushPull(Endpoint to, StreamRequest request) {
         network.pushPull(this, to, request);
     }
 
@@ -201,7 +201,7 @@ public final class SimNode implements Clock, Scheduler, Transport {
         gossip.receive(from, message, wireBytes);
     }
 
-    PushPullResponse answer(Endpoint from, PushPullRequest request, int wireBytes, int inc) {
+    PushPullResponse answer(Endpoint from, StreamRequest request, int wireBytes, int inc) {
         if (inc != incarnation || state != State.UP) {
             return null;
         }

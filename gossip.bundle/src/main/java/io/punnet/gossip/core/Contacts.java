@@ -6,6 +6,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 
+import io.punnet.gossip.core.message.CompactSyn;
+import io.punnet.gossip.core.message.DigestPull;
+import io.punnet.gossip.core.message.Message;
 import io.punnet.gossip.core.message.PushPullRequest;
 import io.punnet.gossip.core.message.Syn;
 import io.punnet.gossip.core.model.Endpoint;
@@ -16,9 +19,11 @@ import io.punnet.gossip.core.model.EndpointState;
  * dead / (live + 1) one to a DEAD member too (so a healed partition merges without waiting for
  * seeds); and to a seed that is not a live member, always when no peer is live, otherwise with
  * probability 1 / (live + 1) (so an isolated node rejoins and two clusters that forgot each other
- * merge). Full-state push-pulls: to a seed to join (retried while no peer is live), then with a random
- * live peer at 1, 2, 4... rounds after the join (a new node learns a big cluster in a few exchanges)
- * up to the push-pull interval.
+ * merge). A member that speaks protocol 2 gets the round's {@link CompactSyn}, any other target the
+ * named {@link Syn}. Push-pulls: the full state to a seed to join (retried while no peer is live),
+ * then with a random live peer at 1, 2, 4... rounds after the join (a new node learns a big cluster
+ * in a few exchanges) up to the push-pull interval; to a member that speaks protocol 2 as a
+ * {@link DigestPull}, which brings only what this node lacks.
  */
 final class Contacts {
 
@@ -26,17 +31,19 @@ final class Contacts {
     private final MemberTable table;
     private final Outbox outbox;
     private final Scuttlebutt scuttlebutt;
+    private final CompactRound compact;
     private final RandomGenerator random;
     private final Set<Endpoint> seeds = new TreeSet<>();
     private long nextPushPullNanos;
     private long pushPullBackoffNanos;
 
     Contacts(GossipSettings settings, MemberTable table, Outbox outbox, Scuttlebutt scuttlebutt,
-            RandomGenerator random, long nowNanos) {
+            CompactRound compact, RandomGenerator random, long nowNanos) {
         this.settings = settings;
         this.table = table;
         this.outbox = outbox;
         this.scuttlebutt = scuttlebutt;
+        this.compact = compact;
         this.random = random;
         this.pushPullBackoffNanos = settings.roundIntervalNanos();
         this.nextPushPullNanos = nowNanos + pushPullBackoffNanos;
@@ -66,16 +73,41 @@ final class Contacts {
         if (live.isEmpty() && dead.isEmpty() && seeds.isEmpty()) {
             return;
         }
-        Syn syn = scuttlebutt.syn();
+        RoundSyns syns = new RoundSyns();
         if (!live.isEmpty()) {
-            outbox.send(pick(live).state().endpoint(), syn);
+            MemberRecord r = pick(live);
+            outbox.send(r.state().endpoint(), syns.forMember(r));
         }
         if (!dead.isEmpty() && random.nextDouble() * (live.size() + 1) < dead.size()) {
-            outbox.send(pick(dead).state().endpoint(), syn);
+            MemberRecord r = pick(dead);
+            outbox.send(r.state().endpoint(), syns.forMember(r));
         }
         Endpoint seed = unknownSeed();
         if (seed != null && (live.isEmpty() || random.nextInt(live.size() + 1) == 0)) {
-            outbox.send(seed, syn);
+            outbox.send(seed, syns.named());
+        }
+    }
+
+    /** The SYNs of one round, each built once and only if needed. */
+    private final class RoundSyns {
+        private Syn named;
+        private CompactSyn compactSyn;
+
+        Message forMember(MemberRecord r) {
+            if (!MemberTable.speaksCompact(r)) {
+                return named();
+            }
+            if (compactSyn == null) {
+                compactSyn = compact.syn();
+            }
+            return compactSyn;
+        }
+
+        Syn named() {
+            if (named == null) {
+                named = scuttlebutt.syn();
+            }
+            return named;
         }
     }
 
@@ -106,7 +138,9 @@ final class Contacts {
             joinViaSeed();
             nextPushPullNanos = now + 4 * settings.roundIntervalNanos();
         } else {
-            outbox.transport().pushPull(pick(live).state().endpoint(), new PushPullRequest(view(), false));
+            MemberRecord peer = pick(live);
+            outbox.transport().pushPull(peer.state().endpoint(), MemberTable.speaksCompact(peer)
+                    ? new DigestPull(scuttlebutt.digests()) : new PushPullRequest(view(), false));
             // right after a join the view is still small: exchange full views at 1, 2, 4... rounds
             // until the push-pull interval, so a node learns a big cluster in a few exchanges
             nextPushPullNanos = now + pushPullBackoffNanos;

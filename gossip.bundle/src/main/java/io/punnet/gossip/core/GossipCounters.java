@@ -17,6 +17,7 @@ public final class GossipCounters {
     private long bytesSent;
     private long bytesReceived;
     private long convictions;
+    private long viewMismatches;
     private final Map<String, Long> dropped = new TreeMap<>();
 
     void round() {
@@ -37,6 +38,16 @@ public final class GossipCounters {
 
     void conviction() {
         convictions++;
+    }
+
+    /** A compact message named another view than this node's (answered by a named SYN, or ignored). */
+    void viewMismatch() {
+        viewMismatches++;
+    }
+
+    /** Compact messages in another view so far (the simulator reports them). */
+    public long viewMismatches() {
+        return viewMismatches;
     }
 
     void dropped(String reason) {

@@ -14,11 +14,15 @@ import io.punnet.gossip.api.Member;
 import io.punnet.gossip.api.MemberStatus;
 import io.punnet.gossip.core.message.Ack;
 import io.punnet.gossip.core.message.Ack2;
+import io.punnet.gossip.core.message.CompactAck;
+import io.punnet.gossip.core.message.CompactSyn;
+import io.punnet.gossip.core.message.DigestPull;
 import io.punnet.gossip.core.message.Message;
 import io.punnet.gossip.core.message.PushPullRequest;
 import io.punnet.gossip.core.message.PushPullResponse;
 import io.punnet.gossip.core.message.Rumor;
 import io.punnet.gossip.core.message.RumorKind;
+import io.punnet.gossip.core.message.StreamRequest;
 import io.punnet.gossip.core.message.Syn;
 import io.punnet.gossip.core.model.Endpoint;
 import io.punnet.gossip.core.model.EndpointState;
@@ -47,6 +51,7 @@ public final class GossipNode implements Inbound {
     private final LocalState local;
     private final Outbox outbox;
     private final Scuttlebutt scuttlebutt;
+    private final CompactRound compact;
     private final Rumors rumors;
     private final Judge judge;
     private final Events events;
@@ -90,12 +95,14 @@ public final class GossipNode implements Inbound {
         this.local = new LocalState(table);
         this.outbox = new Outbox(transport, counters);
         this.scuttlebutt = new Scuttlebutt(table, random, settings.maxMessageBytes());
+        this.compact = new CompactRound(table, random, settings.maxMessageBytes());
         this.rumors = new Rumors(table, outbox, random, settings.rumorFanout(), settings.maxMessageBytes());
         this.events = new Events(sink, name);
         this.fallback = new TimeoutLiveness(settings.failureTimeoutNanos());
         this.rules = new StatusRules(table, events, rumors, counters, this::feed);
         this.judge = new Judge(table, settings, rules);
-        this.contacts = new Contacts(settings, table, outbox, scuttlebutt, random, now);
+        this.contacts = new Contacts(settings, table, outbox, scuttlebutt, compact, random, now);
+        local.put(MemberTable.PROTOCOL_KEY, Integer.toString(MemberTable.PROTOCOL), now);
     }
 
     // ---- life cycle -------------------------------------------------------------------------
@@ -181,6 +188,10 @@ public final class GossipNode implements Inbound {
             }
         } else if (message instanceof Ack2 ack2) {
             mergeAll(ack2.deltas(), now);
+        } else if (message instanceof CompactSyn syn) {
+            onCompactSyn(from, syn, now);
+        } else if (message instanceof CompactAck ack) {
+            onCompactAck(from, ack, now);
         } else if (message instanceof Rumor rumor) {
             onRumor(rumor, now);
         } else if (message instanceof PushPullResponse response) {
@@ -190,10 +201,42 @@ public final class GossipNode implements Inbound {
         }
     }
 
+    /** A SYN in this node's view is answered compactly; one in another view with a named SYN back. */
+    private void onCompactSyn(Endpoint from, CompactSyn syn, long now) {
+        if (compact.sameView(syn)) {
+            compact.learn(syn, this::learned, now);
+            outbox.send(from, compact.ack(syn));
+        } else {
+            counters.viewMismatch();
+            outbox.send(from, scuttlebutt.syn());
+        }
+    }
+
+    private void onCompactAck(Endpoint from, CompactAck ack, long now) {
+        boolean sameView = compact.learn(ack, this::learned, now);
+        mergeAll(ack.deltas(), now);
+        Ack2 ack2 = sameView ? compact.ack2(ack) : null;
+        if (!sameView) {
+            counters.viewMismatch();
+        }
+        if (ack2 != null) {
+            outbox.send(from, ack2);
+        }
+    }
+
+    private void learned(MergeResult result, long now) {
+        rules.apply(result, now, false);
+    }
+
     @Override
-    public PushPullResponse answer(Endpoint from, PushPullRequest request, int wireBytes) {
+    public PushPullResponse answer(Endpoint from, StreamRequest request, int wireBytes) {
         counters.received(wireBytes);
-        mergeAll(request.states(), clock.monotonicNanos());
+        long now = clock.monotonicNanos();
+        if (request instanceof DigestPull pull) {
+            learnHeartbeats(pull.digests(), now);
+            return new PushPullResponse(scuttlebutt.pull(pull.digests()));
+        }
+        mergeAll(((PushPullRequest) request).states(), now);
         return new PushPullResponse(contacts.view());
     }
 

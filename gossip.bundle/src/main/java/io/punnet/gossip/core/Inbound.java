@@ -1,7 +1,7 @@
 package io.punnet.gossip.core;
 
 import io.punnet.gossip.core.message.Message;
-import io.punnet.gossip.core.message.PushPullRequest;
+import io.punnet.gossip.core.message.StreamRequest;
 import io.punnet.gossip.core.message.PushPullResponse;
 import io.punnet.gossip.core.model.Endpoint;
 
@@ -19,11 +19,12 @@ public interface Inbound {
     void receive(Endpoint from, Message message, int wireBytes);
 
     /**
-     * A peer's push-pull request arrived on the stream: merge it and answer with this node's view.
+     * A peer's stream request arrived: a push-pull (merge it, answer with this node's view) or a digest
+     * pull (answer with what the peer lacks).
      *
      * @param wireBytes its size on the wire, for the counters
      */
-    PushPullResponse answer(Endpoint from, PushPullRequest request, int wireBytes);
+    PushPullResponse answer(Endpoint from, StreamRequest request, int wireBytes);
 
     /** A push-pull this node started with {@code to} failed. */
     void pushPullFailed(Endpoint to, String reason);

@@ -26,6 +26,10 @@ final class MemberTable {
     /** The reserved key in which a node announces its graceful leave. */
     static final String STATUS_KEY = "gossip.status";
     static final String LEFT_VALUE = "left";
+    /** The reserved key in which a node announces the highest gossip protocol it speaks. */
+    static final String PROTOCOL_KEY = "gossip.protocol";
+    /** The protocol this code speaks: 2 adds the compact round and the digest pull. */
+    static final int PROTOCOL = 2;
 
     private final String localName;
     private final Map<String, MemberRecord> records = new TreeMap<>();
@@ -34,6 +38,7 @@ final class MemberTable {
     private final PeerSet livePeers = new PeerSet();
     private final PeerSet deadPeers = new PeerSet();
     private List<MemberRecord> ordered;
+    private View view;
 
     private record Tombstone(HeartbeatState heartbeat, long untilNanos) {
     }
@@ -65,6 +70,27 @@ final class MemberTable {
             ordered = List.copyOf(records.values());
         }
         return ordered;
+    }
+
+    /** The members as a compact round names them (cached until a member is added, reaped or restarts). */
+    View view() {
+        if (view == null) {
+            view = new View(ordered(), localName);
+        }
+        return view;
+    }
+
+    /** True if the member announces protocol 2 or later, so compact messages may go to it. */
+    static boolean speaksCompact(MemberRecord r) {
+        String v = r.state().value(PROTOCOL_KEY);
+        if (v == null) {
+            return false;
+        }
+        try {
+            return Integer.parseInt(v) >= PROTOCOL;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     int size() {
@@ -127,6 +153,7 @@ final class MemberTable {
             rec = new MemberRecord(admitted, statusOf(admitted), nowNanos);
             records.put(name, rec);
             ordered = null;
+            view = null;
             file(rec);
             indexSuspects(rec, nowNanos);
             return new MergeResult(MergeResult.Kind.NEW, rec, true, List.copyOf(admitted.applicationState().keySet()));
@@ -141,6 +168,7 @@ final class MemberTable {
             rec.state(admitted);
             rec.heard(nowNanos);
             rec.knownSince(nowNanos);
+            view = null;
             indexSuspects(rec, nowNanos);
             return new MergeResult(MergeResult.Kind.RESTARTED, rec, true,
                     List.copyOf(admitted.applicationState().keySet()));
@@ -159,11 +187,22 @@ final class MemberTable {
             return MergeResult.SELF;
         }
         MemberRecord rec = records.get(d.name());
-        if (rec == null || d.generation() != rec.generation() || d.heartbeat() <= rec.heartbeat()) {
+        if (rec == null || d.generation() != rec.generation()) {
+            return MergeResult.STALE;
+        }
+        return learnHeartbeat(rec, d.heartbeat(), nowNanos);
+    }
+
+    /** Takes a newer heartbeat of a known member in its current generation (from a compact entry). */
+    MergeResult learnHeartbeat(MemberRecord rec, long heartbeat, long nowNanos) {
+        if (rec.name().equals(localName)) {
+            return MergeResult.SELF;
+        }
+        if (heartbeat <= rec.heartbeat()) {
             return MergeResult.STALE;
         }
         EndpointState cur = rec.state();
-        rec.state(cur.withHeartbeat(new HeartbeatState(d.generation(), d.heartbeat())));
+        rec.state(cur.withHeartbeat(new HeartbeatState(cur.heartbeat().generation(), heartbeat)));
         rec.heard(nowNanos);
         return new MergeResult(MergeResult.Kind.UPDATED, rec, true, List.of());
     }
@@ -277,6 +316,7 @@ final class MemberTable {
         }
         if (!reaped.isEmpty()) {
             ordered = null;
+            view = null;
         }
         tombstones.values().removeIf(t -> t.untilNanos() <= nowNanos);
         return reaped;

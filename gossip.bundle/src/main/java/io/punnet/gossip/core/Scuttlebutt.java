@@ -11,6 +11,7 @@ import io.punnet.gossip.core.message.Ack;
 import io.punnet.gossip.core.message.Ack2;
 import io.punnet.gossip.core.message.MessageSize;
 import io.punnet.gossip.core.message.Syn;
+import io.punnet.gossip.core.model.EndpointState;
 import io.punnet.gossip.core.model.GossipDigest;
 
 /**
@@ -124,6 +125,43 @@ final class Scuttlebutt {
             return room - size;
         }
         return room;
+    }
+
+    /** Digests of every member, for a {@link io.punnet.gossip.core.message.DigestPull}. */
+    List<GossipDigest> digests() {
+        List<GossipDigest> digests = new ArrayList<>(table.size());
+        for (MemberRecord r : table.ordered()) {
+            digests.add(r.digest());
+        }
+        return digests;
+    }
+
+    /**
+     * The answer to a digest pull: what the puller lacks, with no datagram budget (the stream
+     * carries it): the values after each digest, the full state where the puller knows an older
+     * generation, and the full state of every member it did not mention.
+     */
+    List<EndpointState> pull(List<GossipDigest> digests) {
+        List<EndpointState> states = new ArrayList<>();
+        Set<String> mentioned = new java.util.HashSet<>();
+        for (GossipDigest d : digests) {
+            mentioned.add(d.name());
+            MemberRecord rec = table.get(d.name());
+            if (rec == null || rec.generation() < d.generation()) {
+                continue;
+            }
+            if (rec.generation() > d.generation()) {
+                states.add(rec.state());
+            } else if (rec.stateVersion() > d.stateVersion()) {
+                states.add(rec.state().deltaAfter(d.stateVersion()));
+            }
+        }
+        for (MemberRecord rec : table.ordered()) {
+            if (!mentioned.contains(rec.name())) {
+                states.add(rec.state());
+            }
+        }
+        return states;
     }
 
     /** A's answer to B's ACK (after taking its heartbeats and deltas): the values B lacks; null when none. */

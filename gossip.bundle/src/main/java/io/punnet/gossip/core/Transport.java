@@ -1,7 +1,7 @@
 package io.punnet.gossip.core;
 
 import io.punnet.gossip.core.message.Message;
-import io.punnet.gossip.core.message.PushPullRequest;
+import io.punnet.gossip.core.message.StreamRequest;
 import io.punnet.gossip.core.model.Endpoint;
 
 /**
@@ -35,6 +35,6 @@ public interface Transport {
      */
     int send(Endpoint to, Message message);
 
-    /** Starts a reliable full-state exchange with {@code to}; the outcome arrives later. */
-    void pushPull(Endpoint to, PushPullRequest request);
+    /** Starts a reliable exchange (a full-state push-pull or a digest pull) with {@code to}; the outcome arrives later. */
+    void pushPull(Endpoint to, StreamRequest request);
 }

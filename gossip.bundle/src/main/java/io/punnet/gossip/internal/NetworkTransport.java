@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import io.punnet.gossip.core.Inbound;
 import io.punnet.gossip.core.Transport;
 import io.punnet.gossip.core.message.Message;
-import io.punnet.gossip.core.message.PushPullRequest;
+import io.punnet.gossip.core.message.StreamRequest;
 import io.punnet.gossip.core.model.Endpoint;
 import io.punnet.gossip.core.wire.Envelope;
 import io.punnet.gossip.core.wire.KeyRing;
@@ -116,7 +116,7 @@ final class NetworkTransport implements Transport, AutoCloseable {
     }
 
     @Override
-    public void pushPull(Endpoint to, PushPullRequest request) {
+    public void pushPull(Endpoint to, StreamRequest request) {
         tcp.pushPull(to, request, pump);
     }
 

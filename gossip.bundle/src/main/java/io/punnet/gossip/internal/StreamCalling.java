@@ -9,7 +9,7 @@ import java.net.UnknownHostException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.punnet.gossip.core.message.PushPullRequest;
+import io.punnet.gossip.core.message.StreamRequest;
 import io.punnet.gossip.core.message.PushPullResponse;
 import io.punnet.gossip.core.model.Endpoint;
 import io.punnet.gossip.core.wire.DropReason;
@@ -37,7 +37,7 @@ final class StreamCalling {
         this.maxFrameBytes = maxFrameBytes;
     }
 
-    void call(Socket socket, Endpoint to, PushPullRequest request) {
+    void call(Socket socket, Endpoint to, StreamRequest request) {
         String failure;
         try {
             byte[] sealed = codec.write(request);

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.punnet.gossip.core.message.PushPullRequest;
+import io.punnet.gossip.core.message.StreamRequest;
 import io.punnet.gossip.core.model.Endpoint;
 import io.punnet.gossip.core.wire.DropReason;
 import io.punnet.gossip.core.wire.PacketCodec;
@@ -80,7 +80,7 @@ final class StreamLink implements AutoCloseable {
     }
 
     /** Starts a push-pull with {@code to} on a stream thread; its outcome reaches the engine later. */
-    void pushPull(Endpoint to, PushPullRequest request, InboundPump pump) {
+    void pushPull(Endpoint to, StreamRequest request, InboundPump pump) {
         if (!outboundPermits.tryAcquire()) {
             pump.control(inbound -> inbound.pushPullFailed(to, "busy"));
             return;

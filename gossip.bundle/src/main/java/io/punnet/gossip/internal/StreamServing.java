@@ -12,7 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.punnet.gossip.core.message.PushPullRequest;
+import io.punnet.gossip.core.message.StreamRequest;
 import io.punnet.gossip.core.message.PushPullResponse;
 import io.punnet.gossip.core.model.Endpoint;
 import io.punnet.gossip.core.wire.DropReason;
@@ -45,7 +45,7 @@ final class StreamServing {
         Endpoint from = Addresses.endpointOf((InetSocketAddress) socket.getRemoteSocketAddress());
         try {
             byte[] frame = Frames.read(socket, maxFrameBytes, System.nanoTime() + ioTimeoutMs * 1_000_000L);
-            PushPullRequest request = request(frame, from);
+            StreamRequest request = request(frame, from);
             if (request == null) {
                 return;
             }
@@ -64,9 +64,9 @@ final class StreamServing {
         }
     }
 
-    private PushPullRequest request(byte[] frame, Endpoint from) {
+    private StreamRequest request(byte[] frame, Endpoint from) {
         Received received = codec.read(frame, 0, frame.length);
-        if (received instanceof Received.Ok ok && ok.message() instanceof PushPullRequest request) {
+        if (received instanceof Received.Ok ok && ok.message() instanceof StreamRequest request) {
             return request;
         }
         DropReason reason = received instanceof Received.Dropped dropped ? dropped.reason() : DropReason.MALFORMED;
@@ -80,7 +80,7 @@ final class StreamServing {
      * thread; the sealing (a whole cluster state may be hundreds of KB) happens here, on the stream
      * thread, and only the byte count goes back to the protocol thread.
      */
-    private byte[] answer(Endpoint from, PushPullRequest request, int wireBytes) {
+    private byte[] answer(Endpoint from, StreamRequest request, int wireBytes) {
         CompletableFuture<PushPullResponse> answer = new CompletableFuture<>();
         boolean queued = pump.offer(inbound -> {
             try {

@@ -70,7 +70,7 @@ final class Fixtures {
         }
 
         @Override
-        public void pushPull(Endpoint to, PushPullRequest request) {
+        public void pushPull(Endpoint to, io.punnet.gossip.core.message.StreamRequest request) {
             pushPulls.add(new Sent(to, request));
         }
 

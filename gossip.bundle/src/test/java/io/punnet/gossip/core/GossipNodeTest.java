@@ -58,10 +58,11 @@ class GossipNodeTest {
         join("b", 2, 200, 1);
         h.node.setApplicationState("http", "10.0.0.1:8080");
         h.node.setApplicationState("http", "10.0.0.1:8080");
-        assertEquals(1, h.node.stateOf("a").stateVersion());
+        // version 1 is the node's own gossip.protocol announcement
+        assertEquals(2, h.node.stateOf("a").stateVersion());
         List<Rumor> rumors = h.transport.sentOf(Rumor.class);
         assertTrue(rumors.stream().anyMatch(r -> r.kind() == RumorKind.STATE && "10.0.0.1:8080"
-                .equals(r.subject().value("http")) && r.baseStateVersion() == 0));
+                .equals(r.subject().value("http")) && r.baseStateVersion() == 1));
         assertEquals(1, h.events.stream().filter(e -> e.type() == ClusterEvent.Type.STATE_CHANGED
                 && "http".equals(e.key())).count());
     }
@@ -73,7 +74,8 @@ class GossipNodeTest {
         assertEquals(1, h.node.local().heartbeat());
         Syn syn = h.transport.sentOf(Syn.class).get(0);
         assertEquals(endpoint(2), h.transport.sent.get(h.transport.sent.size() - 1).to());
-        assertEquals(List.of(new GossipDigest("a", 100, 1, 0), new GossipDigest("b", 200, 1, 0)), syn.digests());
+        // b does not announce protocol 2, so it gets the named SYN; a's state version 1 is its announcement
+        assertEquals(List.of(new GossipDigest("a", 100, 1, 1), new GossipDigest("b", 200, 1, 0)), syn.digests());
         assertFalse(syn.partial());
     }
 

@@ -137,6 +137,8 @@ class GossipClusterIntegrationTest {
         };
         GossipRuntime seed = start("n1", RING, List.of(), List.of(broken, recorder));
         GossipRuntime other = start("n2", RING, List.of(seed.endpoint()), List.of());
+        // the value is set once n1 heard the join, so the change cannot ride in with the join itself
+        assertTrue(eventually(WAIT_MS, () -> heard.stream().anyMatch(e -> e.type() == ClusterEvent.Type.JOINED)));
         other.setApplicationState("role", "worker");
         assertTrue(eventually(WAIT_MS, () -> heard.stream().anyMatch(e -> e.type() == ClusterEvent.Type.STATE_CHANGED
                 && "role".equals(e.key()) && e.member().name().equals("n2"))), () -> "heard: " + heard);

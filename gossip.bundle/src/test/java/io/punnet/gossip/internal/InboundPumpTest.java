@@ -33,7 +33,7 @@ class InboundPumpTest {
         }
 
         @Override
-        public PushPullResponse answer(Endpoint from, PushPullRequest request, int wireBytes) {
+        public PushPullResponse answer(Endpoint from, io.punnet.gossip.core.message.StreamRequest request, int wireBytes) {
             return new PushPullResponse(List.of());
         }
 

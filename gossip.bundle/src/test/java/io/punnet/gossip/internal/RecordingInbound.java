@@ -20,7 +20,7 @@ final class RecordingInbound implements Inbound {
     }
 
     final List<Arrival> received = new CopyOnWriteArrayList<>();
-    final List<PushPullRequest> answered = new CopyOnWriteArrayList<>();
+    final List<io.punnet.gossip.core.message.StreamRequest> answered = new CopyOnWriteArrayList<>();
     final List<String> failures = new CopyOnWriteArrayList<>();
     final Map<String, AtomicInteger> drops = new ConcurrentHashMap<>();
     final AtomicInteger sentBytes = new AtomicInteger();
@@ -40,7 +40,7 @@ final class RecordingInbound implements Inbound {
     }
 
     @Override
-    public PushPullResponse answer(Endpoint from, PushPullRequest request, int wireBytes) {
+    public PushPullResponse answer(Endpoint from, io.punnet.gossip.core.message.StreamRequest request, int wireBytes) {
         check();
         answered.add(request);
         return answer;

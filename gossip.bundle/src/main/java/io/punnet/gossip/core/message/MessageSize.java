@@ -17,6 +17,11 @@ import io.punnet.gossip.core.model.VersionedValue;
  */
 public final class MessageSize {
 
+    /** A view hash: 8 bytes, big-endian. */
+    public static final int VIEW_HASH_BYTES = 8;
+    /** One compact entry: 16 bits of heartbeat, 16 of state version. */
+    public static final int COMPACT_ENTRY_BYTES = 4;
+
     private MessageSize() {
     }
 
@@ -36,9 +41,35 @@ public final class MessageSize {
             return 1 + state(r.subject()) + varint(r.baseStateVersion());
         } else if (message instanceof PushPullRequest p) {
             return states(p.states()) + 1;
+        } else if (message instanceof CompactSyn c) {
+            return compactSyn(c.viewSize(), c.offset(), c.count());
+        } else if (message instanceof CompactAck c) {
+            return compactAckEntries(c) + states(c.deltas());
+        } else if (message instanceof DigestPull d) {
+            return digests(d.digests());
         } else {
             return states(((PushPullResponse) message).states());
         }
+    }
+
+    /** Bytes of a compact SYN's body: view hash, size, offset, count, 4 bytes per entry. */
+    public static int compactSyn(int viewSize, int offset, int count) {
+        return VIEW_HASH_BYTES + varint(viewSize) + varint(offset) + varint(count) + COMPACT_ENTRY_BYTES * count;
+    }
+
+    private static int compactAckEntries(CompactAck c) {
+        int n = VIEW_HASH_BYTES + varint(c.count());
+        int previous = -1;
+        for (int i = 0; i < c.count(); i++) {
+            n += compactAckEntry(c.position(i) - previous - 1);
+            previous = c.position(i);
+        }
+        return n;
+    }
+
+    /** Bytes of one compact ACK entry {@code gap} positions after the previous one. */
+    public static int compactAckEntry(int gap) {
+        return varint(gap) + COMPACT_ENTRY_BYTES;
     }
 
     /** Bytes of one digest. */

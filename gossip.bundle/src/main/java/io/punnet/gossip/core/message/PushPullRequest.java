@@ -12,7 +12,7 @@ import io.punnet.gossip.core.model.EndpointState;
  * @param states every member the sender knows that is not reaped, sorted by name
  * @param join   true when the sender is joining (it knows no live peer yet)
  */
-public record PushPullRequest(List<EndpointState> states, boolean join) implements Message {
+public record PushPullRequest(List<EndpointState> states, boolean join) implements StreamRequest {
 
     public PushPullRequest {
         states = List.copyOf(states);

@@ -11,6 +11,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.punnet.gossip.core.message.Ack;
 import io.punnet.gossip.core.message.Ack2;
+import io.punnet.gossip.core.message.CompactAck;
+import io.punnet.gossip.core.message.CompactSyn;
+import io.punnet.gossip.core.message.DigestPull;
 import io.punnet.gossip.core.message.Message;
 import io.punnet.gossip.core.message.MessageSize;
 import io.punnet.gossip.core.message.PushPullRequest;
@@ -63,7 +66,16 @@ class MessageCodecGoldenTest {
                 Arguments.of(new Ack2(List.of(state())), "03" + "01" + STATE),
                 Arguments.of(new Rumor(RumorKind.LEFT, state(), 1), "04" + "04" + STATE + "01"),
                 Arguments.of(new PushPullRequest(List.of(state()), true), "05" + "01" + STATE + "01"),
-                Arguments.of(new PushPullResponse(List.of()), "06" + "00"));
+                Arguments.of(new PushPullResponse(List.of()), "06" + "00"),
+                // view hash 0x0102030405060708, 300 members, window at 299 of 2 (wraps): (42, 3), (65,537 -> 1, 0)
+                Arguments.of(new CompactSyn(0x0102030405060708L, 300, 299,
+                        new int[] {CompactSyn.entry(42, 3), CompactSyn.entry(65_537, 0)}),
+                        "07" + "0102030405060708" + "ac02" + "ab02" + "02" + "002a0003" + "00010000"),
+                // positions 2 and 130 (gaps 2, 127), one delta
+                Arguments.of(new CompactAck(-1L, new int[] {2, 130},
+                        new int[] {CompactSyn.entry(42, 3), CompactSyn.entry(7, 65_535)}, List.of(state())),
+                        "08" + "ffffffffffffffff" + "02" + "02" + "002a0003" + "7f" + "0007ffff" + "01" + STATE),
+                Arguments.of(new DigestPull(List.of(digest())), "09" + "01" + DIGEST));
     }
 
     private final MessageCodec codec = new MessageCodec(64 * 1024);

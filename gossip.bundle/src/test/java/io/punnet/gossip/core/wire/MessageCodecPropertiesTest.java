@@ -19,6 +19,9 @@ import net.jqwik.api.constraints.Size;
 
 import io.punnet.gossip.core.message.Ack;
 import io.punnet.gossip.core.message.Ack2;
+import io.punnet.gossip.core.message.CompactAck;
+import io.punnet.gossip.core.message.CompactSyn;
+import io.punnet.gossip.core.message.DigestPull;
 import io.punnet.gossip.core.message.Message;
 import io.punnet.gossip.core.message.MessageSize;
 import io.punnet.gossip.core.message.PushPullRequest;
@@ -95,7 +98,27 @@ class MessageCodecPropertiesTest {
                 Combinators.combine(Arbitraries.of(RumorKind.class), states(), Arbitraries.longs().greaterOrEqual(0))
                         .as(Rumor::new),
                 Combinators.combine(states, flag).as(PushPullRequest::new),
-                states.map(PushPullResponse::new));
+                states.map(PushPullResponse::new),
+                compactSyns(),
+                Combinators.combine(Arbitraries.longs(), Arbitraries.integers().between(1, 300).set().ofMaxSize(8),
+                        Arbitraries.integers(), states).as(MessageCodecPropertiesTest::compactAck),
+                digests.map(DigestPull::new));
+    }
+
+    private static Arbitrary<Message> compactSyns() {
+        return Arbitraries.integers().between(1, 5_000).flatMap(size -> Combinators.combine(Arbitraries.longs(),
+                Arbitraries.integers().between(0, size - 1), Arbitraries.integers().list().ofMaxSize(Math.min(size, 40)))
+                .as((hash, offset, entries) -> new CompactSyn(hash, size, offset,
+                        entries.stream().mapToInt(Integer::intValue).toArray())));
+    }
+
+    private static Message compactAck(long hash, java.util.Set<Integer> positions, int seed, List<EndpointState> deltas) {
+        int[] sorted = positions.stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] entries = new int[sorted.length];
+        for (int i = 0; i < entries.length; i++) {
+            entries[i] = seed * 31 + i;
+        }
+        return new CompactAck(hash, sorted, entries, deltas);
     }
 
     private static Arbitrary<String> names() {

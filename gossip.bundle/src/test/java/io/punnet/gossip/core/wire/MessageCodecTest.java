@@ -23,7 +23,7 @@ class MessageCodecTest {
 
     @Test
     void anUnknownMessageTypeIsABadTag() {
-        assertReason(Reason.BAD_TAG, "07");
+        assertReason(Reason.BAD_TAG, "7f");
         assertReason(Reason.BAD_TAG, "00");
     }
 

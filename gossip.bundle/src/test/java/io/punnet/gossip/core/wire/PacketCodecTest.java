@@ -47,10 +47,10 @@ class PacketCodecTest {
     @Test
     void anAuthenticPacketThatDoesNotDecodeIsMalformed() {
         Envelope envelope = new Envelope(new KeyRing(List.of(EnvelopeTest.KEY)), "punnet", new SplittableRandom(5), 1400);
-        byte[] packet = envelope.seal(Hex.bytes("0700"));
+        byte[] packet = envelope.seal(Hex.bytes("7f00"));
         Received.Dropped dropped = assertInstanceOf(Received.Dropped.class, codec.read(packet, 0, packet.length));
         assertEquals(DropReason.MALFORMED, dropped.reason());
-        assertEquals("BAD_TAG: message type 7", dropped.detail());
+        assertEquals("BAD_TAG: message type 127", dropped.detail());
     }
 
     @Property(tries = 500)
