@@ -323,9 +323,10 @@ public final class GossipNode implements Inbound {
     }
 
     private void feed(MemberRecord r, long now) {
-        fallback.heartbeat(r.name(), r.generation(), now);
         if (liveness != null) {
             liveness.heartbeat(r.name(), r.generation(), now);
+        } else {
+            fallback.heartbeat(r.name(), r.generation(), now);
         }
     }
 
@@ -352,8 +353,18 @@ public final class GossipNode implements Inbound {
 
     // ---- the API surface -----------------------------------------------------------------------
 
-    /** Uses this detector from now on (null: the timeout fallback). */
+    /**
+     * Uses this detector from now on (null: the timeout fallback). The fallback is fed only while
+     * it is in use; when it takes over, it starts from when each member was last heard.
+     */
     public void setLiveness(Liveness detector) {
+        if (detector == null && liveness != null) {
+            for (MemberRecord r : table.all()) {
+                if (r != table.local()) {
+                    fallback.heartbeat(r.name(), r.generation(), r.lastHeardNanos());
+                }
+            }
+        }
         this.liveness = detector;
     }
 

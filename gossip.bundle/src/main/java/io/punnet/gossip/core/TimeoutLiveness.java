@@ -1,7 +1,7 @@
 package io.punnet.gossip.core;
 
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 import io.punnet.gossip.api.Liveness;
 import io.punnet.gossip.api.Suspicion;
@@ -14,7 +14,7 @@ import io.punnet.gossip.api.Suspicion;
 public final class TimeoutLiveness implements Liveness {
 
     private final long timeoutNanos;
-    private final Map<String, Long> lastNanos = new TreeMap<>();
+    private final Map<String, Long> lastNanos = new HashMap<>();
 
     /** @param timeoutNanos silence after which a member is suspected */
     public TimeoutLiveness(long timeoutNanos) {
