@@ -16,9 +16,7 @@ import io.punnet.gossip.core.message.Ack;
 import io.punnet.gossip.core.message.Ack2;
 import io.punnet.gossip.core.message.CompactAck;
 import io.punnet.gossip.core.message.CompactSyn;
-import io.punnet.gossip.core.message.DigestPull;
 import io.punnet.gossip.core.message.Message;
-import io.punnet.gossip.core.message.PushPullRequest;
 import io.punnet.gossip.core.message.PushPullResponse;
 import io.punnet.gossip.core.message.Rumor;
 import io.punnet.gossip.core.message.RumorKind;
@@ -26,7 +24,6 @@ import io.punnet.gossip.core.message.StreamRequest;
 import io.punnet.gossip.core.message.Syn;
 import io.punnet.gossip.core.model.Endpoint;
 import io.punnet.gossip.core.model.EndpointState;
-import io.punnet.gossip.core.model.GossipDigest;
 import io.punnet.gossip.core.model.HeartbeatState;
 
 /**
@@ -50,14 +47,13 @@ public final class GossipNode implements Inbound {
     private final MemberTable table;
     private final LocalState local;
     private final Outbox outbox;
-    private final Scuttlebutt scuttlebutt;
-    private final CompactRound compact;
     private final Rumors rumors;
     private final Judge judge;
     private final Events events;
     private final StatusRules rules;
     private final TimeoutLiveness fallback;
     private final Contacts contacts;
+    private final Exchanges exchanges;
     private Liveness liveness;
     private Scheduler.Cancellable nextTick;
     private boolean running;
@@ -94,14 +90,15 @@ public final class GossipNode implements Inbound {
         this.table = new MemberTable(self, now);
         this.local = new LocalState(table);
         this.outbox = new Outbox(transport, counters);
-        this.scuttlebutt = new Scuttlebutt(table, random, settings.maxMessageBytes());
-        this.compact = new CompactRound(table, random, settings.maxMessageBytes());
+        Scuttlebutt scuttlebutt = new Scuttlebutt(table, random, settings.maxMessageBytes());
+        CompactRound compact = new CompactRound(table, random, settings.maxMessageBytes());
         this.rumors = new Rumors(table, outbox, random, settings.rumorFanout(), settings.maxMessageBytes());
         this.events = new Events(sink, name);
         this.fallback = new TimeoutLiveness(settings.failureTimeoutNanos());
         this.rules = new StatusRules(table, events, rumors, counters, this::feed);
         this.judge = new Judge(table, settings, rules);
         this.contacts = new Contacts(settings, table, outbox, scuttlebutt, compact, random, now);
+        this.exchanges = new Exchanges(table, scuttlebutt, compact, outbox, rules, counters, contacts);
         local.put(MemberTable.PROTOCOL_KEY, Integer.toString(MemberTable.PROTOCOL), now);
     }
 
@@ -177,21 +174,15 @@ public final class GossipNode implements Inbound {
         }
         long now = clock.monotonicNanos();
         if (message instanceof Syn syn) {
-            learnHeartbeats(syn.digests(), now);
-            outbox.send(from, scuttlebutt.ack(syn));
+            exchanges.syn(from, syn, now);
         } else if (message instanceof Ack ack) {
-            learnHeartbeats(ack.requests(), now);
-            mergeAll(ack.deltas(), now);
-            Ack2 ack2 = scuttlebutt.ack2(ack);
-            if (ack2 != null) {
-                outbox.send(from, ack2);
-            }
+            exchanges.ack(from, ack, now);
         } else if (message instanceof Ack2 ack2) {
-            mergeAll(ack2.deltas(), now);
+            exchanges.ack2(ack2, now);
         } else if (message instanceof CompactSyn syn) {
-            onCompactSyn(from, syn, now);
+            exchanges.compactSyn(from, syn, now);
         } else if (message instanceof CompactAck ack) {
-            onCompactAck(from, ack, now);
+            exchanges.compactAck(from, ack, now);
         } else if (message instanceof Rumor rumor) {
             onRumor(rumor, now);
         } else if (message instanceof PushPullResponse response) {
@@ -201,43 +192,10 @@ public final class GossipNode implements Inbound {
         }
     }
 
-    /** A SYN in this node's view is answered compactly; one in another view with a named SYN back. */
-    private void onCompactSyn(Endpoint from, CompactSyn syn, long now) {
-        if (compact.sameView(syn)) {
-            compact.learn(syn, this::learned, now);
-            outbox.send(from, compact.ack(syn));
-        } else {
-            counters.viewMismatch();
-            outbox.send(from, scuttlebutt.syn());
-        }
-    }
-
-    private void onCompactAck(Endpoint from, CompactAck ack, long now) {
-        boolean sameView = compact.learn(ack, this::learned, now);
-        mergeAll(ack.deltas(), now);
-        Ack2 ack2 = sameView ? compact.ack2(ack) : null;
-        if (!sameView) {
-            counters.viewMismatch();
-        }
-        if (ack2 != null) {
-            outbox.send(from, ack2);
-        }
-    }
-
-    private void learned(MergeResult result, long now) {
-        rules.apply(result, now, false);
-    }
-
     @Override
     public PushPullResponse answer(Endpoint from, StreamRequest request, int wireBytes) {
         counters.received(wireBytes);
-        long now = clock.monotonicNanos();
-        if (request instanceof DigestPull pull) {
-            learnHeartbeats(pull.digests(), now);
-            return new PushPullResponse(scuttlebutt.pull(pull.digests()));
-        }
-        mergeAll(((PushPullRequest) request).states(), now);
-        return new PushPullResponse(contacts.view());
+        return exchanges.answer(request, clock.monotonicNanos());
     }
 
     @Override
@@ -258,21 +216,9 @@ public final class GossipNode implements Inbound {
 
     private void onPushPullResponse(PushPullResponse response, long now) {
         boolean wasAlone = table.livePeers().isEmpty();
-        mergeAll(response.states(), now);
+        exchanges.mergeAll(response.states(), now);
         if (wasAlone && !table.livePeers().isEmpty()) {
             rumors.start(RumorKind.JOINED, local.state(), 0);
-        }
-    }
-
-    private void learnHeartbeats(List<GossipDigest> digests, long now) {
-        for (GossipDigest d : digests) {
-            rules.apply(table.learnHeartbeat(d, now), now, false);
-        }
-    }
-
-    private void mergeAll(List<EndpointState> states, long now) {
-        for (EndpointState s : states) {
-            rules.apply(table.merge(s, 0, now), now, false);
         }
     }
 
