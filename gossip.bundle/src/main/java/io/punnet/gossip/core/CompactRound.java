@@ -31,7 +31,6 @@ final class CompactRound {
         void learned(MergeResult result, long nowNanos);
     }
 
-    private static final long VALUES_FIRST = 1_000_000L;
 
     private final MemberTable table;
     private final RandomGenerator random;
@@ -113,8 +112,7 @@ final class CompactRound {
                 }
             }
             if (r.stateVersion() > theirVersion) {
-                long lag = r == table.local() ? DeltaPacker.TOP : VALUES_FIRST + r.stateVersion() - theirVersion;
-                deltas.add(new DeltaPacker.Candidate(r.state().deltaAfter(theirVersion), lag));
+                deltas.add(DeltaPacker.valuesAfter(r, theirVersion, r == table.local()));
             }
         }
         int used = MessageSize.VIEW_HASH_BYTES + MessageSize.count(n) + entryBytes;
@@ -148,8 +146,7 @@ final class CompactRound {
             MemberRecord r = view.at(ack.position(i));
             long theirVersion = CompactSyn.near(r.stateVersion(), CompactSyn.stateBits(ack.entry(i)));
             if (r.stateVersion() > theirVersion) {
-                long lag = r == table.local() ? DeltaPacker.TOP : VALUES_FIRST + r.stateVersion() - theirVersion;
-                deltas.add(new DeltaPacker.Candidate(r.state().deltaAfter(theirVersion), lag));
+                deltas.add(DeltaPacker.valuesAfter(r, theirVersion, r == table.local()));
             }
         }
         return deltas.isEmpty() ? null : new Ack2(DeltaPacker.pack(deltas, budget - 1, random));

@@ -32,6 +32,16 @@ final class DeltaPacker {
 
     /** The lag of a state the peer lacks entirely, or of this node's own state. */
     static final long TOP = Long.MAX_VALUE;
+    private static final long VALUES_FIRST = 1_000_000L;
+
+    /**
+     * The values of {@code r} after the version a peer holds, ranked for packing: this node's own
+     * values first ({@code own}), then the members the peer lags furthest behind on.
+     */
+    static Candidate valuesAfter(MemberRecord r, long theirVersion, boolean own) {
+        long lag = own ? TOP : VALUES_FIRST + r.stateVersion() - theirVersion;
+        return new Candidate(r.state().deltaAfter(theirVersion), lag);
+    }
 
     /**
      * @param candidates states to send, in any order (not modified)

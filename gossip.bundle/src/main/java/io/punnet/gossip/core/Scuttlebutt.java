@@ -33,7 +33,6 @@ import io.punnet.gossip.core.model.GossipDigest;
 final class Scuttlebutt {
 
     private static final Comparator<GossipDigest> BY_NAME = Comparator.comparing(GossipDigest::name);
-    private static final long VALUES_FIRST = 1_000_000L;
 
     private final MemberTable table;
     private final RandomGenerator random;
@@ -94,7 +93,7 @@ final class Scuttlebutt {
                 room = add(digests, rec.digest(), room);
             }
             if (rec.stateVersion() > d.stateVersion()) {
-                deltas.add(new DeltaPacker.Candidate(rec.state().deltaAfter(d.stateVersion()), lag(rec, d)));
+                deltas.add(DeltaPacker.valuesAfter(rec, d.stateVersion(), rec == table.local()));
             }
         }
         if (!syn.partial()) {
@@ -109,13 +108,6 @@ final class Scuttlebutt {
             used += MessageSize.digest(r);
         }
         return new Ack(digests, DeltaPacker.pack(deltas, budget - 1 - used, random));
-    }
-
-    private long lag(MemberRecord rec, GossipDigest peer) {
-        if (rec == table.local()) {
-            return DeltaPacker.TOP;
-        }
-        return VALUES_FIRST + rec.stateVersion() - peer.stateVersion();
     }
 
     private static int add(List<GossipDigest> digests, GossipDigest d, int room) {
@@ -177,7 +169,7 @@ final class Scuttlebutt {
                     deltas.add(new DeltaPacker.Candidate(rec.state(), DeltaPacker.TOP));
                 }
             } else if (rec.stateVersion() > r.stateVersion()) {
-                deltas.add(new DeltaPacker.Candidate(rec.state().deltaAfter(r.stateVersion()), lag(rec, r)));
+                deltas.add(DeltaPacker.valuesAfter(rec, r.stateVersion(), rec == table.local()));
             }
         }
         if (deltas.isEmpty()) {
