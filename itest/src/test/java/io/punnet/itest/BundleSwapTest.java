@@ -86,8 +86,8 @@ public class BundleSwapTest {
     }
 
     /**
-     * The service id of the ClusterMetrics service of the current monitoring bundle. Looked up by
-     * name: after an update without refresh this probe stays wired to the old API revision.
+     * The service id of the ClusterMetrics service of the current monitoring bundle, looked up by
+     * name (the API package comes from io.punnet.api, which the swaps never touch).
      */
     private Object clusterMetricsServiceId(long timeoutMs) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMs;
