@@ -5,8 +5,11 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -148,6 +151,35 @@ public class RestDeployTest {
         assertEquals("no rollout was started", before, get("/rollouts").body());
         assertEquals("nothing installed or updated", installed, installed());
         assertProblem(get("/rollouts/zzzzzzzz"), 404);
+    }
+
+    /**
+     * A client that sends the whole body before reading the answer (no 100-continue) reads the
+     * refusal, not a reset connection, even with a megabyte still unsent when the server refuses; a
+     * client that asks for 100-continue is refused before it sends anything.
+     */
+    @Test
+    public void aRefusedUploadIsAnsweredNotReset() throws Exception {
+        String installed = installed();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> tooLarge = post("/bundles", jar("1.0.0", (int) MAX_JAR_BYTES + 1_000_000),
+                    "application/java-archive", true);
+            assertEquals(tooLarge.body(), 413, tooLarge.statusCode());
+            assertTrue(tooLarge.body(), tooLarge.body().contains("\"reason\":\"TOO_LARGE\""));
+        }
+        // Java 17's HttpClient waits forever for a 100 that never comes (JDK-8286171): a raw request.
+        int port = Integer.parseInt(context.getProperty("org.osgi.service.http.port"));
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /bundles HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/java-archive\r\nContent-Length: 8388608\r\n"
+                    + "Expect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            assertEquals("refused before a byte of the body was sent", "HTTP/1.1 401 Unauthorized", status);
+        }
+        assertEquals("nothing installed or updated", installed, installed());
     }
 
     @Test

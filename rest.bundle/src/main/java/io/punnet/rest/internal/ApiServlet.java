@@ -23,7 +23,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * between the servlet API and the {@link io.punnet.rest.core.Router} ({@link Call} in,
  * {@link Reply} out), enforcing the size caps first (a path over the cap is 414, a body over it
  * 413, before it is read). A streamed route (a jar upload) gets the request's input stream unread
- * instead, and applies its own cap while it reads. It never claims {@code /} or {@code /*}: unknown paths elsewhere stay
+ * instead, and applies its own cap while it reads. What a refused request did not read is settled
+ * by {@link UnreadBody}, so the client reads the refusal rather than a reset connection. It never claims {@code /} or {@code /*}: unknown paths elsewhere stay
  * the web bundle's JSON 404. It never creates an HTTP session.
  */
 @Component(service = Servlet.class)
@@ -46,19 +47,25 @@ public final class ApiServlet extends HttpServlet {
         RestConfig config = hub.config();
         String path = path(request);
         Reply reply;
+        boolean[] opened = {false};
         if (path.length() > config.maxPathInChars()) {
             reply = problems.of(414, "the path is longer than " + config.maxPathInChars() + " characters");
         } else if (hub.api().streams(request.getMethod(), path)) {
             reply = hub.api().dispatch(new Call(request.getMethod(), path, request::getHeader, remoteAddress(request),
-                    new byte[0], java.util.Map.of(), request.getQueryString(), request::getInputStream));
+                    new byte[0], java.util.Map.of(), request.getQueryString(), () -> {
+                        opened[0] = true;
+                        return request.getInputStream();
+                    }));
         } else if (request.getContentLengthLong() > config.maxBodyInBytes()) {
             reply = problems.of(413, "the body is larger than " + config.maxBodyInBytes() + " bytes");
         } else {
+            opened[0] = true;
             byte[] body = readBody(request, config.maxBodyInBytes());
             reply = body == null ? problems.of(413, "the body is larger than " + config.maxBodyInBytes() + " bytes")
                     : hub.api().dispatch(new Call(request.getMethod(), path, request::getHeader,
                             remoteAddress(request), body, java.util.Map.of(), request.getQueryString(), null));
         }
+        UnreadBody.settle(request, response, reply.status(), opened[0]);
         write(reply, response, "HEAD".equals(request.getMethod()));
     }
 
