@@ -21,12 +21,28 @@ final class Distribution {
         return home;
     }
 
-    /** The jars of boot/ (start level 1) or bundle/ (level 2), sorted. */
+    /** The jars of bundle/ (or of another folder of the distribution), sorted; none if it has no such folder. */
     static List<Path> jars(String folder) {
-        try (Stream<Path> files = Files.list(home().resolve(folder))) {
+        Path dir = home().resolve(folder);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The version of the slf4j API the distribution puts on the framework's class path
+     * ({@code lib/slf4j-api-VERSION.jar}), whose packages the framework exports as bin/punnet does.
+     */
+    static String slf4jVersion() {
+        return jars("lib").stream().map(p -> p.getFileName().toString())
+                .filter(n -> n.startsWith("slf4j-api-"))
+                .map(n -> n.substring("slf4j-api-".length(), n.length() - ".jar".length()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no lib/slf4j-api-*.jar in " + home()));
     }
 }

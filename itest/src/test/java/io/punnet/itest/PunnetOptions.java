@@ -4,6 +4,7 @@ import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.frameworkStartLevel;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemPackages;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
@@ -16,8 +17,12 @@ import java.util.List;
 import org.ops4j.pax.exam.Option;
 
 /**
- * The Pax Exam set-up of a real node: the distribution's own bundles (boot/ at start level 1, the
- * rest at 2, as the launcher does), on loopback, with free ports and a throw-away data directory.
+ * The Pax Exam set-up of a real node: the distribution's own bundles (at start level 2, as the
+ * launcher does), on loopback, with free ports and a throw-away data directory.
+ *
+ * <p>Logging is set up as in the distribution: slf4j is not a bundle but sits on the class path (here
+ * the test's, with slf4j-simple as its binding), and the framework exports its packages as
+ * bin/punnet does, at the version of the distribution's {@code lib/slf4j-api-*.jar}.
  */
 final class PunnetOptions {
 
@@ -47,15 +52,20 @@ final class PunnetOptions {
         options.add(frameworkProperty("gosh.args").value("--nointeractive"));
         options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));
         options.add(systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"));
-        for (Path jar : Distribution.jars("boot")) {
-            options.add(bundle(jar.toUri().toString()).startLevel(1));
-        }
+        options.add(systemPackages(slf4jPackages(Distribution.slf4jVersion())));
         for (Path jar : Distribution.jars("bundle")) {
             options.add(bundle(jar.toUri().toString()).startLevel(2));
         }
         options.add(frameworkStartLevel(10));
         options.add(junitBundles());
         return options.toArray(new Option[0]);
+    }
+
+    /** What slf4j-api's own bundle exports (1.7.36 for bundles that still import slf4j 1.7). */
+    private static String[] slf4jPackages(String version) {
+        return new String[] {"org.slf4j;version=" + version, "org.slf4j.event;version=" + version,
+            "org.slf4j.helpers;version=" + version, "org.slf4j.spi;version=" + version,
+            "org.slf4j;version=1.7.36", "org.slf4j.helpers;version=1.7.36"};
     }
 
     private static Path tempDir(String name) {

@@ -18,8 +18,8 @@ import java.util.Properties;
  * to the framework as properties, and runs the Apache Felix launcher
  * ({@code org.apache.felix.main.Main}) on {@code conf/config.properties}.
  *
- * <p>Bundles in {@code boot/} (logging and SPI Fly) start at level 1, the rest of {@code bundle/}
- * at level 2. A bad setting stops the start with one line naming it, and exit status 2.
+ * <p>The bundles of {@code bundle/} start at level 2; jars put in an optional {@code boot/} start
+ * before them, at level 1 (the distribution has none: slf4j is on the class path, in {@code lib/}). A bad setting stops the start with one line naming it, and exit status 2.
  */
 public final class PunnetMain {
 
