@@ -32,6 +32,9 @@ import io.punnet.gossip.api.Member;
  *     ({@link DiscoverySettings}).</li>
  * <li>Static seeds ({@code punnet.seeds}) are fed by the gossip bundle; this component does not
  *     repeat them, and with {@code punnet.discovery.interfaces=none} it does nothing at all.</li>
+ * <li>It queries for peers every {@code browseIntervalInMs} (30 s) while gossip knows no other live
+ *     member, and every {@code joinedBrowseIntervalInMs} (5 min) once it does: new nodes announce
+ *     themselves, and the rare query is what merges two halves that booted apart.</li>
  * <li>Activation and deactivation return at once: responders start and close on background
  *     threads (JmDNS's close takes about two seconds).</li>
  * <li>A change of the configuration {@code io.punnet.discovery} restarts the component; a new
@@ -73,8 +76,25 @@ public final class DiscoveryComponent {
         Announcement self = Announcement.of(cluster.clusterName(), local.name(), local.gossipPort(),
                 settings.httpPort());
         Consumer<Seed> seeds = seed -> cluster.addSeed(seed.host(), seed.port());
-        runtime = new DiscoveryRuntime(settings, self, seeds, scanner, factory);
+        runtime = new DiscoveryRuntime(settings, self, seeds, scanner, () -> alone(cluster), factory);
         runtime.start();
+    }
+
+    /**
+     * Whether gossip knows no live member but this node. If gossip cannot say (it is stopping), the node
+     * counts as alone: browsing once too often costs one query, not browsing could cost a merge.
+     */
+    static boolean alone(Cluster cluster) {
+        try {
+            for (Member m : cluster.members()) {
+                if (!m.local() && m.status().isLive()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     @Deactivate

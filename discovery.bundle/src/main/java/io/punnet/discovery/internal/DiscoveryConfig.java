@@ -18,6 +18,8 @@ import io.punnet.discovery.core.ServiceType;
     long INTERFACE_POLL_INTERVAL_DEFAULT_MS = 5_000;
     /** Default of {@link #browseIntervalInMs()}. */
     long BROWSE_INTERVAL_DEFAULT_MS = 30_000;
+    /** Default of {@link #joinedBrowseIntervalInMs()}. */
+    long JOINED_BROWSE_INTERVAL_DEFAULT_MS = 300_000;
 
     @AttributeDefinition(name = "Service type", description = "The DNS-SD type announced and browsed. "
             + "Nodes only find nodes of the same type (and then of the same cluster name).")
@@ -28,10 +30,18 @@ import io.punnet.discovery.core.ServiceType;
             + "sooner; longer: less work on an idle Pi. 500 to 600000.")
     long interfacePollIntervalInMs() default INTERFACE_POLL_INTERVAL_DEFAULT_MS;
 
-    @AttributeDefinition(name = "Browse interval (ms)", description = "How often a fresh mDNS query is sent on "
-            + "every interface, besides listening to announcements all the time. It is what lets two halves "
-            + "of a cluster that booted apart find each other when an announcement was lost. Shorter: faster "
-            + "merges, more multicast traffic (each query is answered only by nodes the asker does not "
-            + "know yet). 1000 to 3600000.")
+    @AttributeDefinition(name = "Browse interval while alone (ms)", description = "How often a fresh mDNS query is "
+            + "sent on every interface while gossip knows no other live member, besides listening to "
+            + "announcements all the time; also how often the node checks whether it is alone. Shorter: a "
+            + "lone node finds a peer whose announcement it missed sooner, at the cost of more multicast "
+            + "traffic. 1000 to 3600000.")
     long browseIntervalInMs() default BROWSE_INTERVAL_DEFAULT_MS;
+
+    @AttributeDefinition(name = "Browse interval once joined (ms)", description = "How often a fresh mDNS query "
+            + "is sent once gossip knows another live member (rounded up to a whole number of the interval "
+            + "while alone). New nodes are still heard at once (they announce themselves); this query is what "
+            + "merges two halves of a cluster that booted apart, so it bounds that merge. Every node that "
+            + "matches a query answers it: shorter means faster merges and more multicast traffic and CPU on "
+            + "every node of an idle cluster. 1000 to 86400000.")
+    long joinedBrowseIntervalInMs() default JOINED_BROWSE_INTERVAL_DEFAULT_MS;
 }

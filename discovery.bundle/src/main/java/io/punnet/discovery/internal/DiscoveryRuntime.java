@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import io.punnet.discovery.core.Announcement;
 import io.punnet.discovery.core.Binding;
+import io.punnet.discovery.core.BrowseSchedule;
 import io.punnet.discovery.core.InterfaceFacts;
 import io.punnet.discovery.core.InterfaceSelector;
 import io.punnet.discovery.core.InterfaceWatch;
@@ -30,8 +32,9 @@ import io.punnet.discovery.core.Verdict;
 
 /**
  * Runs discovery on one thread, {@code punnet-discovery}: polls the interfaces and keeps one
- * responder per chosen binding, queries every interface now and then, and judges every sighting
- * with the {@link PeerBook}, handing new endpoints of this cluster's nodes to gossip as seeds.
+ * responder per chosen binding, queries every interface now and then (often while this node is
+ * alone, rarely once it has joined: {@link BrowseSchedule}), and judges every sighting with the
+ * {@link PeerBook}, handing new endpoints of this cluster's nodes to gossip as seeds.
  *
  * <p>Nothing here blocks its creator: {@link #start} only schedules (responders start on the
  * runtime's thread), and {@link #close} returns at once while a background thread waits for the
@@ -49,6 +52,8 @@ final class DiscoveryRuntime {
     private final Announcement self;
     private final Consumer<Seed> seeds;
     private final Supplier<List<InterfaceFacts>> scanner;
+    private final BooleanSupplier alone;
+    private final BrowseSchedule schedule;
     private final ResponderFactory factory;
     private final ScheduledThreadPoolExecutor thread;
     private final PeerBook book;
@@ -59,12 +64,18 @@ final class DiscoveryRuntime {
     private Thread closing;
     private boolean closed;
 
+    /**
+     * @param alone whether gossip knows no other live member now (asked once per browse check, on the
+     *              runtime's thread)
+     */
     DiscoveryRuntime(DiscoverySettings settings, Announcement self, Consumer<Seed> seeds,
-            Supplier<List<InterfaceFacts>> scanner, ResponderFactory factory) {
+            Supplier<List<InterfaceFacts>> scanner, BooleanSupplier alone, ResponderFactory factory) {
         this.settings = settings;
         this.self = self;
         this.seeds = seeds;
         this.scanner = scanner;
+        this.alone = alone;
+        this.schedule = new BrowseSchedule(settings.browseMs(), settings.joinedBrowseMs());
         this.factory = factory;
         this.book = new PeerBook(self.cluster(), self.node());
         this.thread = new ScheduledThreadPoolExecutor(1, r -> {
@@ -76,11 +87,11 @@ final class DiscoveryRuntime {
         thread.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
     }
 
-    /** Schedules the interface poll (now, then every poll interval) and the browse; returns at once. */
+    /** Schedules the interface poll (now, then every poll interval) and the browse checks; returns at once. */
     void start() {
         thread.scheduleWithFixedDelay(guarded(this::poll), 0, settings.pollMs(), TimeUnit.MILLISECONDS);
-        thread.scheduleWithFixedDelay(guarded(this::browse), settings.browseMs(), settings.browseMs(),
-                TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(guarded(this::browseIfDue), schedule.checkIntervalMs(),
+                schedule.checkIntervalMs(), TimeUnit.MILLISECONDS);
     }
 
     /** A periodic task that survives its own failures (a periodic task that throws is never run again). */
@@ -143,6 +154,12 @@ final class DiscoveryRuntime {
             return;
         }
         LOG.info("mDNS announcing node {} of cluster '{}' on {}", self.node(), self.cluster(), binding);
+    }
+
+    private void browseIfDue() {
+        if (schedule.check(alone.getAsBoolean())) {
+            browse();
+        }
     }
 
     private void browse() {

@@ -13,9 +13,11 @@ import io.punnet.discovery.core.ServiceType;
  * @param httpPort       {@code punnet.http.port}, announced so that tools find the REST API (0: unknown)
  * @param serviceType    the DNS-SD type
  * @param pollMs         interface poll interval
- * @param browseMs       browse interval
+ * @param browseMs       browse interval while no other live member is known (and of the checks)
+ * @param joinedBrowseMs browse interval once another live member is known
  */
-record DiscoverySettings(InterfaceChoice interfaces, int httpPort, String serviceType, long pollMs, long browseMs) {
+record DiscoverySettings(InterfaceChoice interfaces, int httpPort, String serviceType, long pollMs, long browseMs,
+        long joinedBrowseMs) {
 
     static final String INTERFACES = "punnet.discovery.interfaces";
     static final String HTTP_PORT = "punnet.http.port";
@@ -37,7 +39,8 @@ record DiscoverySettings(InterfaceChoice interfaces, int httpPort, String servic
         return new DiscoverySettings(interfaces, httpPort(property.apply(HTTP_PORT)),
                 ServiceType.check(config.serviceType()),
                 range("interfacePollIntervalInMs", config.interfacePollIntervalInMs(), 500, 600_000),
-                range("browseIntervalInMs", config.browseIntervalInMs(), 1_000, 3_600_000));
+                range("browseIntervalInMs", config.browseIntervalInMs(), 1_000, 3_600_000),
+                range("joinedBrowseIntervalInMs", config.joinedBrowseIntervalInMs(), 1_000, 86_400_000));
     }
 
     private static int httpPort(String text) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.punnet.discovery.core.Announcement;
@@ -17,6 +18,8 @@ final class FakeResponders implements ResponderFactory {
     final List<Binding> started = new ArrayList<>();
     final List<Binding> closed = new ArrayList<>();
     final Set<String> failing = new HashSet<>();
+    /** Queries sent, by every responder together. */
+    final AtomicInteger browses = new AtomicInteger();
     private int brokenIndex = -1;
     volatile Announcement announced;
     volatile Consumer<Sighting> sink;
@@ -46,7 +49,8 @@ final class FakeResponders implements ResponderFactory {
 
             @Override
             public void browse() {
-                // nothing to query in memory
+                // nothing to query in memory: only counted
+                browses.incrementAndGet();
             }
 
             @Override
