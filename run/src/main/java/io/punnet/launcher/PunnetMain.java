@@ -19,7 +19,8 @@ import java.util.Properties;
  * ({@code org.apache.felix.main.Main}) on {@code conf/config.properties}.
  *
  * <p>The bundles of {@code bundle/} start at level 2; jars put in an optional {@code boot/} start
- * before them, at level 1 (the distribution has none: slf4j is on the class path, in {@code lib/}). A bad setting stops the start with one line naming it, and exit status 2.
+ * before them, at level 1 (the distribution has none: slf4j is on the class path, in {@code lib/}, and
+ * the framework exports it: {@link LoggingExports}). A bad setting stops the start with one line naming it, and exit status 2.
  */
 public final class PunnetMain {
 
@@ -47,6 +48,9 @@ public final class PunnetMain {
             return;
         }
         frameworkProperties(home, conf, settings, System.console() != null).forEach(System::setProperty);
+        LoggingExports.extraPackages(System.getProperty(LoggingExports.SYSTEM_PACKAGES_EXTRA),
+                LoggingExports.slf4jVersion(PunnetMain.class.getClassLoader()))
+                .ifPresent(extra -> System.setProperty(LoggingExports.SYSTEM_PACKAGES_EXTRA, extra));
         System.out.printf("punnet: node %s of cluster '%s', gossip on %s:%d, dashboard on http://%s:%d/%n",
                 settings.nodeName(), settings.clusterName(), settings.bindAddress(), settings.gossipPort(),
                 "0.0.0.0".equals(settings.httpHost()) ? settings.bindAddress() : settings.httpHost(), settings.httpPort());
