@@ -40,7 +40,7 @@ package io.punnet.detector.core;
  * </ul>
  * Not thread-safe: {@link PhiAccrualDetector} guards it.
  */
-public final class ArrivalWindow {
+public final class ArrivalWindow implements HeartbeatWindow {
 
     private static final long NANOS_PER_MICRO = 1_000L;
     private static final double MICROS_PER_MS = 1_000.0;
@@ -68,6 +68,7 @@ public final class ArrivalWindow {
     }
 
     /** A newer heartbeat arrived at {@code nowNanos}: record the interval since the previous one. */
+    @Override
     public void arrival(long nowNanos) {
         heartbeats++;
         long intervalNanos = nowNanos - lastArrivalNanos;
@@ -89,6 +90,7 @@ public final class ArrivalWindow {
     }
 
     /** This node was paused for {@code pauseNanos}: that time does not count as the peer's silence. */
+    @Override
     public void forgive(long pauseNanos) {
         if (pauseNanos > 0) {
             lastArrivalNanos += pauseNanos;
@@ -96,17 +98,30 @@ public final class ArrivalWindow {
     }
 
     /** The suspicion level at {@code nowNanos}; see the class comment for the formula. */
+    @Override
     public double phi(long nowNanos) {
         double elapsedMs = (nowNanos - lastArrivalNanos) / 1e6;
         return Phi.of(elapsedMs, meanMs(), sigmaMs(), settings.acceptableHeartbeatPauseMs());
     }
 
+    @Override
+    public boolean suspect(long nowNanos) {
+        return phi(nowNanos) >= settings.threshold();
+    }
+
+    @Override
+    public long lastVersion() {
+        return heartbeats;
+    }
+
     /** The mean of the intervals in the window, in ms. */
+    @Override
     public double meanMs() {
         return (double) sumMicros / size / MICROS_PER_MS;
     }
 
     /** The (population) standard deviation of the intervals in the window, in ms, before the floor. */
+    @Override
     public double stdDeviationMs() {
         double mean = (double) sumMicros / size;
         double variance = (double) sumSquaresMicros / size - mean * mean;
@@ -114,16 +129,19 @@ public final class ArrivalWindow {
     }
 
     /** How many intervals the window holds (the two bootstrap ones included until evicted). */
+    @Override
     public int samples() {
         return size;
     }
 
     /** How many heartbeats of this generation were seen, the first one included. */
+    @Override
     public long heartbeats() {
         return heartbeats;
     }
 
     /** When the last heartbeat arrived (moved forward by forgiven local pauses). */
+    @Override
     public long lastArrivalNanos() {
         return lastArrivalNanos;
     }

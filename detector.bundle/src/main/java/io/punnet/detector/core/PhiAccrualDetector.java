@@ -11,8 +11,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The phi accrual failure detector gossip consults: one {@link ArrivalWindow} per member and
- * generation, a {@link LocalPauseGuard} for the node itself.
+ * The phi accrual failure detector gossip consults: one {@link HeartbeatWindow} per member and
+ * generation, a {@link LocalPauseGuard} for the node itself. Heartbeats that come with their
+ * version (gossip 1.1 and later) are judged by a {@link SequenceWindow} (how late the next version
+ * is); heartbeats without one by an {@link ArrivalWindow} (how long since the last arrival).
  *
  * <ul>
  *   <li>{@code heartbeat}: the first heartbeat of a member (or of a higher generation of it, i.e.
@@ -70,6 +72,19 @@ public final class PhiAccrualDetector implements Liveness {
     }
 
     @Override
+    public synchronized void heartbeat(String member, long generation, long version, long nowNanos) {
+        Objects.requireNonNull(member, "member");
+        noticeActivity(nowNanos);
+        Peer peer = peers.get(member);
+        if (peer == null || !peer.heard() || generation > peer.generation()
+                || (generation == peer.generation() && !(peer.window() instanceof SequenceWindow))) {
+            peers.put(member, new Peer(generation, true, new SequenceWindow(settings, nowNanos, version)));
+        } else if (generation == peer.generation()) {
+            peer.window().arrival(nowNanos, version);
+        }
+    }
+
+    @Override
     public synchronized void forget(String member) {
         peers.remove(member);
     }
@@ -82,8 +97,8 @@ public final class PhiAccrualDetector implements Liveness {
             peers.put(member, new Peer(UNKNOWN_GENERATION, false, new ArrivalWindow(settings, nowNanos)));
             return Suspicion.none(settings.threshold());
         }
-        double phi = peer.window().phi(nowNanos);
-        return new Suspicion(phi, settings.threshold(), phi >= settings.threshold());
+        HeartbeatWindow window = peer.window();
+        return new Suspicion(window.phi(nowNanos), settings.threshold(), window.suspect(nowNanos));
     }
 
     /**
@@ -94,7 +109,9 @@ public final class PhiAccrualDetector implements Liveness {
     public synchronized PhiAccrualDetector reconfigured(DetectorSettings newSettings) {
         PhiAccrualDetector next = new PhiAccrualDetector(newSettings);
         peers.forEach((member, peer) -> next.peers.put(member, new Peer(peer.generation(), peer.heard(),
-                new ArrivalWindow(newSettings, peer.window().lastArrivalNanos()))));
+                peer.window() instanceof SequenceWindow
+                        ? new SequenceWindow(newSettings, peer.window().lastArrivalNanos(), peer.window().lastVersion())
+                        : new ArrivalWindow(newSettings, peer.window().lastArrivalNanos()))));
         return next;
     }
 
@@ -130,10 +147,10 @@ public final class PhiAccrualDetector implements Liveness {
     }
 
     private PeerReport reportOf(String member, Peer peer, long nowNanos) {
-        ArrivalWindow window = peer.window();
+        HeartbeatWindow window = peer.window();
         double phi = window.phi(nowNanos);
         double threshold = settings.threshold();
-        return new PeerReport(member, peer.generation(), phi, threshold, phi / threshold, phi >= threshold,
+        return new PeerReport(member, peer.generation(), phi, threshold, phi / threshold, window.suspect(nowNanos),
                 window.meanMs(), window.stdDeviationMs(), window.samples(),
                 (nowNanos - window.lastArrivalNanos()) / 1e6, peer.heard() ? window.heartbeats() : 0);
     }
@@ -142,6 +159,6 @@ public final class PhiAccrualDetector implements Liveness {
      * One member's generation and the window of heartbeats seen from it; {@code heard} is false
      * while the window is only anchored at the first question about it.
      */
-    private record Peer(long generation, boolean heard, ArrivalWindow window) {
+    private record Peer(long generation, boolean heard, HeartbeatWindow window) {
     }
 }

@@ -113,7 +113,7 @@ class ArrivalWindowTest {
      */
     @Test
     void aLinkWithLongGapsIsLearnedStepByStep() {
-        ArrivalWindow w = new ArrivalWindow(DetectorSettings.defaults(), 0);
+        ArrivalWindow w = new ArrivalWindow(IntervalModel.SETTINGS, 0);
         long now = 0;
         for (int k = 0; k < 300; k++) {
             now += ms(1000);

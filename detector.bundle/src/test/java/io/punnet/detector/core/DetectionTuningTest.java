@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The default settings against the real cluster's arrivals (see {@link HeartbeatScenario}):
  * 1 s rounds, heartbeats learned through gossip up to one round late, 20 to 40 % loss making
- * some intervals 2 to 3 s. The bounds are derived here from {@link DetectorSettings#defaults()}:
+ * some intervals 2 to 3 s. The bounds are derived here from {@link IntervalModel#SETTINGS}:
  * threshold 8 (normalised lateness {@code y* = 5.226}), min deviation 400 ms, acceptable pause
  * 500 ms, window 200.
  *
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class DetectionTuningTest {
 
-    private static final DetectorSettings DEFAULTS = DetectorSettings.defaults();
+    private static final DetectorSettings DEFAULTS = IntervalModel.SETTINGS;
     private static final double Y_STAR = Phi.lateness(DEFAULTS.threshold());
     private static final long HISTORY = 300 * ROUND;
 

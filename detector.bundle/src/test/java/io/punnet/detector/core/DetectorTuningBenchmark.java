@@ -17,7 +17,7 @@ import java.util.Arrays;
  */
 public final class DetectorTuningBenchmark {
 
-    private static final DetectorSettings DEFAULTS = DetectorSettings.defaults();
+    private static final DetectorSettings DEFAULTS = IntervalModel.SETTINGS;
 
     private DetectorTuningBenchmark() {
     }

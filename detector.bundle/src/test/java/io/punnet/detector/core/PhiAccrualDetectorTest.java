@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PhiAccrualDetectorTest {
 
     private static final long SECOND = 1_000_000_000L;
-    private final PhiAccrualDetector detector = new PhiAccrualDetector(DetectorSettings.defaults());
+    private final PhiAccrualDetector detector = new PhiAccrualDetector(IntervalModel.SETTINGS);
 
     /** Regular 1 s heartbeats of {@code member} at 0, 1, ... n-1 s, evaluated every round. */
     private void steady(String member, long generation, int n) {
@@ -71,7 +71,7 @@ class PhiAccrualDetectorTest {
     @Test
     void reconfiguringKeepsTheMembersAndTheirSilence() {
         steady("a", 3, 30);
-        PhiAccrualDetector next = detector.reconfigured(DetectorSettings.defaults().withThreshold(12));
+        PhiAccrualDetector next = detector.reconfigured(IntervalModel.SETTINGS.withThreshold(12));
         PeerReport carried = next.report("a", 30 * SECOND).orElseThrow();
         assertEquals(3, carried.generation());
         assertEquals(1000.0, carried.lastHeartbeatAgeMs(), 1e-6);
@@ -191,6 +191,55 @@ class PhiAccrualDetectorTest {
         }
         assertTrue(suspected);
         assertEquals(0, detector.localPauses());
+    }
+
+    /**
+     * Heartbeats with versions are judged by how late the next version is: versions learned in
+     * pairs every 2 s are as regular as single ones every second, and a member that stops is
+     * suspected about 2.3 s after its next version was due (1 s, plus y(8) times the 250 ms floor),
+     * not 5 s after its last arrival. A restart (higher generation) starts a fresh history.
+     */
+    @Test
+    void versionedHeartbeatsAreJudgedByTheNextVersionsDueTime() {
+        PhiAccrualDetector versioned = new PhiAccrualDetector(DetectorSettings.defaults());
+        for (int k = 1; k <= 60; k++) {
+            versioned.heartbeat("a", 1, 2L * k, 2 * k * SECOND);
+            versioned.suspicion("a", 2 * k * SECOND + SECOND / 2);
+            versioned.suspicion("a", 2 * k * SECOND + SECOND + SECOND / 2);
+        }
+        long last = 120 * SECOND;
+        long suspectedAt = -1;
+        for (long t = last; t < last + 10 * SECOND && suspectedAt < 0; t += SECOND / 10) {
+            if (versioned.suspicion("a", t).suspect()) {
+                suspectedAt = t;
+            }
+        }
+        double expected = 1000 + Phi.lateness(8) * 250;
+        assertEquals(expected, (suspectedAt - last) / 1e6, 100.0);
+        PeerReport report = versioned.report("a", suspectedAt).orElseThrow();
+        assertEquals(1000.0, report.meanIntervalMs(), 1e-6, "the member's round, not the 2 s spacing");
+
+        versioned.heartbeat("a", 2, 0, suspectedAt + SECOND);
+        assertFalse(versioned.suspicion("a", suspectedAt + SECOND + SECOND / 2).suspect());
+        assertEquals(2, versioned.report("a", suspectedAt + 2 * SECOND).orElseThrow().generation());
+    }
+
+    /** A local pause is forgiven with versioned heartbeats too. */
+    @Test
+    void aLocalPauseSuspectsNobodyWithVersionedHeartbeats() {
+        PhiAccrualDetector versioned = new PhiAccrualDetector(DetectorSettings.defaults());
+        for (int k = 0; k < 30; k++) {
+            versioned.heartbeat("a", 1, k, k * SECOND);
+            versioned.suspicion("a", k * SECOND + SECOND / 2);
+        }
+        long resume = 29 * SECOND + SECOND / 2 + 10 * SECOND;
+        assertFalse(versioned.suspicion("a", resume).suspect());
+        assertEquals(1, versioned.localPauses());
+        boolean suspected = false;
+        for (int k = 1; k <= 4; k++) {
+            suspected |= versioned.suspicion("a", resume + k * SECOND).suspect();
+        }
+        assertTrue(suspected, "silent for 4 s after the resume");
     }
 
     @Test

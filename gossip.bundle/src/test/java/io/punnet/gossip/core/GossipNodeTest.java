@@ -79,6 +79,26 @@ class GossipNodeTest {
         assertFalse(syn.partial());
     }
 
+    /**
+     * The heartbeat version keeps pace with the clock: one per round, and after this node was
+     * paused for ten rounds it jumps to where the clock says, so peers judging the next version's
+     * due time find it on time again.
+     */
+    @Test
+    void theHeartbeatVersionKeepsPaceWithTheClock() {
+        long round = GossipSettings.defaults().roundIntervalNanos();
+        h.node.tick();
+        assertEquals(1, h.node.local().heartbeat());
+        h.clock.advance(round);
+        h.node.tick();
+        assertEquals(2, h.node.local().heartbeat(), "one version per round");
+        h.clock.advance(10 * round + round / 2);
+        h.node.tick();
+        assertEquals(12, h.node.local().heartbeat(), "ten rounds and a half later: version 12 by the clock");
+        h.node.tick();
+        assertEquals(13, h.node.local().heartbeat(), "a beat with no time passed still takes the next version");
+    }
+
     @Test
     void synIsAnsweredWithDeltasAndRequestsAndAck2ClosesTheRound() {
         join("b", 2, 200, 5, "x", "1", 1);
