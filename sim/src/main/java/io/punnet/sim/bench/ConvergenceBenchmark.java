@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
+import io.punnet.detector.core.DetectorSettings;
 import io.punnet.gossip.api.MemberStatus;
 import io.punnet.gossip.core.GossipSettings;
 import io.punnet.gossip.core.message.MessageType;
@@ -33,7 +34,11 @@ public final class ConvergenceBenchmark {
     public static void main(String[] args) {
         Locale.setDefault(Locale.ROOT);
         boolean full = List.of(args).contains("--full");
-        System.out.println("# Punnet gossip simulator figures (virtual time, seeded; 1 s rounds, fanout 3, k 2, quorum 0.2)");
+        GossipSettings g = GossipSettings.defaults();
+        DetectorSettings d = DetectorSettings.defaults();
+        System.out.printf("# Punnet gossip simulator figures (virtual time, seeded; %d ms rounds, fanout %d, k %d, quorum %.2f;"
+                + " detector floor %d ms, pause %d ms, threshold %.0f)%n", g.roundIntervalNanos() / 1_000_000, g.rumorFanout(),
+                g.confirmations(), g.confirmationQuorum(), d.minStdDeviationMs(), d.acceptableHeartbeatPauseMs(), d.threshold());
         bandwidth(10);
         bandwidth(20);
         detection(10, 10);
