@@ -18,17 +18,18 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "about 0.12 s on a LAN).")
     double thresholdPhi() default DetectorSettings.THRESHOLD_DEFAULT;
 
-    @AttributeDefinition(name = "Window size (samples)", description = "Heartbeat intervals kept per member. "
+    @AttributeDefinition(name = "Window size (samples)", description = "Heartbeat arrivals kept per member. "
             + "Larger: steadier estimates; smaller: faster adaptation when a link turns lossy. 2 to 2000.")
     int windowSizeInSamples() default DetectorSettings.WINDOW_SIZE_DEFAULT;
 
-    @AttributeDefinition(name = "Minimum standard deviation (ms)", description = "Floor of the interval "
-            + "deviation used by phi. Smaller: faster detection on regular networks, but false suspicions "
+    @AttributeDefinition(name = "Minimum standard deviation (ms)", description = "Floor of the "
+            + "deviation used by phi (of the heartbeat versions' arrival times; of the intervals for heartbeats without "
+            + "a version). Smaller: faster detection on regular networks, but false suspicions "
             + "at the first burst of loss.")
     long minStdDeviationInMs() default DetectorSettings.MIN_STD_DEVIATION_DEFAULT_MS;
 
-    @AttributeDefinition(name = "Acceptable heartbeat pause (ms)", description = "Slack added to the "
-            + "expected interval. Each ms tolerates a ms longer gap and delays detection by a ms.")
+    @AttributeDefinition(name = "Acceptable heartbeat pause (ms)", description = "Slack added to when "
+            + "the next heartbeat is due. Each ms tolerates a ms longer gap and delays detection by a ms.")
     long acceptableHeartbeatPauseInMs() default DetectorSettings.ACCEPTABLE_HEARTBEAT_PAUSE_DEFAULT_MS;
 
     @AttributeDefinition(name = "First heartbeat estimate (ms)", description = "Interval assumed for a "
