@@ -73,7 +73,9 @@ class PackageContentTest {
             assertTrue(paths.contains(expected), expected + " is not in the package:\n" + String.join("\n", lines));
         }
         assertTrue(paths.stream().anyMatch(p -> p.matches("/usr/share/punnet/bundle/gossip\\.bundle-.*\\.jar")), "gossip bundle");
-        assertTrue(paths.stream().anyMatch(p -> p.matches("/usr/share/punnet/boot/slf4j-api-.*\\.jar")), "boot bundles");
+        assertTrue(paths.stream().anyMatch(p -> p.matches("/usr/share/punnet/lib/slf4j-api-.*\\.jar")),
+                "slf4j on the framework class path");
+        assertTrue(paths.stream().noneMatch(p -> p.startsWith("/usr/share/punnet/boot/")), "no boot bundles any more");
         assertTrue(lines.stream().anyMatch(l -> l.contains("./usr/share/punnet/conf -> /etc/punnet")),
                 "bin/punnet finds conf/jvm.options through the link to /etc/punnet");
         assertTrue(lines.stream().filter(l -> l.contains("/bin/punnet")).allMatch(l -> l.startsWith("-rwxr-xr-x")),
