@@ -31,6 +31,16 @@ import io.punnet.lab.Stats;
 public final class LabBenchmark {
 
     private static final long SETTLE_MS = 30_000;
+    /**
+     * The idle figures start this long after the last node's first HTTP 200: start-up, the JIT's
+     * first compilations and the class-data archive's recording are over by then, so the CPU measured
+     * is a running node's, not a starting one's.
+     */
+    private static final long IDLE_WARMUP_MS = 60_000;
+    /** The idle window: long enough that a node's 30 s tasks (the mDNS check, metric samples) fall in it. */
+    private static final long IDLE_WINDOW_MS = 60_000;
+    /** Where the nodes' conf, data and logs go: bench/lab-bench.sh names it and removes it at exit. */
+    static final String WORK_DIR_PROPERTY = "punnet.lab.workDir";
     private final String command;
 
     private LabBenchmark(String command) {
@@ -56,7 +66,9 @@ public final class LabBenchmark {
     }
 
     private LabOptions options(int n) {
-        Path work = Path.of(System.getProperty("java.io.tmpdir"), "punnet-lab-bench-" + ProcessHandle.current().pid());
+        String named = System.getProperty(WORK_DIR_PROPERTY);
+        Path work = named != null ? Path.of(named)
+                : Path.of(System.getProperty("java.io.tmpdir"), "punnet-lab-bench-" + ProcessHandle.current().pid());
         return LabOptions.of(n).withWorkDir(work).withPollMs(250);
     }
 
@@ -71,11 +83,17 @@ public final class LabBenchmark {
             boolean converged = cluster.awaitConverged(180_000);
             print("all " + n + " see all ALIVE after the last start (mDNS only, no seeds)",
                     converged ? (System.currentTimeMillis() - t0) + " ms" : "NOT within 180 s");
-            Thread.sleep(SETTLE_MS);
-            IdleFigures idle = IdleFigures.measure(cluster, 30_000);
+            long lastOk = cluster.nodes().stream().mapToLong(node -> cluster.observer().firstOkMs(node.name()))
+                    .max().orElseThrow();
+            Thread.sleep(Math.max(SETTLE_MS, lastOk + IDLE_WARMUP_MS - System.currentTimeMillis()));
+            long from = System.currentTimeMillis() - lastOk;
+            IdleFigures idle = IdleFigures.measure(cluster, IDLE_WINDOW_MS);
+            print("idle window (s after the last node's first HTTP 200)", String.format("%.1f .. %.1f",
+                    from / 1e3, (System.currentTimeMillis() - lastOk) / 1e3));
             print("idle gossip bytes/s sent per node (UDP + push-pull, IP sizes)", idle.gossipBytesPerS().toString());
             print("idle bytes/s sent per node, all but the observer (incl. mDNS)", idle.allBytesPerS().toString());
-            print("idle CPU per node (permille of one core, 30 s window)", idle.cpuPermille().toString());
+            print("idle CPU per node (permille of one core, " + IDLE_WINDOW_MS / 1_000 + " s window)",
+                    idle.cpuPermille().toString());
             print("RSS per node (KiB)", idle.rssKiB().toString());
             pause(cluster, n);
             stopAndRestart(cluster, n);
