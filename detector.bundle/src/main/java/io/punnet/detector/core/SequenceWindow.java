@@ -103,13 +103,13 @@ public final class SequenceWindow implements HeartbeatWindow {
         if (version <= lastVersion) {
             return;
         }
-        double crossing = nextArrival + P(version - lastVersion - 1) + latenessAllowed();
+        double crossing = nextArrival + periods(version - lastVersion - 1) + latenessAllowed();
         long recorded = nowNanos > crossing ? (long) crossing : nowNanos;
         record(recorded, version);
         lastArrivalNanos = Math.max(lastArrivalNanos, nowNanos);
     }
 
-    private double P(long versions) {
+    private double periods(long versions) {
         return periodNanos * versions;
     }
 
